@@ -1,0 +1,11 @@
+import { defineSiteConfig } from './src/config/site-schema';
+
+// The site's settings: the README's "Configuration" section explains each one.
+export default defineSiteConfig({
+  title: 'The Gurus',
+  tagline: 'Machine Learning in production, from Madrid',
+  url: process.env['SITE_URL'] ?? 'http://localhost:4321',
+  language: 'en',
+  timeZone: 'Europe/Madrid',
+  defaultAuthor: 'The Gurus Team',
+});

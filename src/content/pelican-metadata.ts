@@ -1,0 +1,160 @@
+import { EXPECTED_DATE, parsePelicanDate } from './pelican-date';
+import type { HeaderField, ParsedSource } from './pelican-header';
+import { slugify } from '../lib/slugify';
+
+/** Which collection a file belongs to decides which fields it needs. */
+export type EntryKind = 'article' | 'page';
+
+export interface MetadataSettings {
+  /** IANA zone for dates written without an offset. */
+  timeZone: string;
+  /** Author of entries that name none. */
+  defaultAuthor: string;
+  /** Language of entries that name none. */
+  defaultLang: string;
+}
+
+/** A mistake in one field of one file, with the header line it stands on. */
+export interface FieldProblem {
+  line: number;
+  field: string;
+  value?: string;
+  message: string;
+}
+
+/** The fields of a Pelican entry, read and defaulted as Pelican does, before schema validation. */
+export interface EntryMetadata {
+  title?: string;
+  date?: Date;
+  modified?: Date;
+  category: string;
+  tags: string[];
+  authors: string[];
+  slug: string;
+  /** Markdown, rendered by the loader; absent when the body's start is to be used. */
+  summary?: string;
+  status: string;
+  lang: string;
+  translation: boolean;
+  /** Image path relative to the content root. */
+  headerCover?: string;
+  headline?: string;
+  /** Every key not listed above, lower-cased, its values joined. */
+  extra: Record<string, string>;
+}
+
+/** Header keys this reader gives a meaning to; the rest land in `extra`. */
+export const KNOWN_KEYS = new Set([
+  'title',
+  'date',
+  'modified',
+  'category',
+  'tags',
+  'authors',
+  'author',
+  'slug',
+  'summary',
+  'status',
+  'lang',
+  'translation',
+  'header_cover',
+  'headline',
+]);
+
+/** The header key a schema field comes from, to find the line of a schema error. */
+export const HEADER_KEY_OF_FIELD: Record<string, readonly string[]> = {
+  headerCover: ['header_cover'],
+  authors: ['authors', 'author'],
+};
+
+const FILENAME_DATE = /^(\d{4}-\d{2}-\d{2})/;
+
+/**
+ * Pelican's list splitting for tags and authors: on `;` when the value has one, else on `,`;
+ * trimmed, empty and repeated items dropped, order kept.
+ *
+ * @example splitList(['a; b, c', 'a']) // ['a', 'b, c']
+ */
+export function splitList(values: readonly string[]): string[] {
+  const items = values.flatMap((value) => value.split(value.includes(';') ? ';' : ','));
+  return [...new Set(items.map((item) => item.trim()).filter(Boolean))];
+}
+
+/**
+ * Turns a parsed header into entry metadata with Pelican's defaults: category from the folder,
+ * date from a `YYYY-MM-DD` file name prefix, slug from the title, the site's default author.
+ *
+ * @param relativePath the file's path from the content root, with `/` separators
+ */
+export function readEntryMetadata(
+  parsed: Pick<ParsedSource, 'fields'>,
+  relativePath: string,
+  kind: EntryKind,
+  settings: MetadataSettings,
+): { metadata: EntryMetadata; problems: FieldProblem[] } {
+  const { fields } = parsed;
+  const problems: FieldProblem[] = [];
+  const text = (key: string, separator = ' '): string | undefined => {
+    const field = fields.get(key);
+    if (!field) return undefined;
+    const joined = field.values.join(separator).trim();
+    return joined === '' ? undefined : joined;
+  };
+  const readDate = (key: string): Date | undefined => {
+    const field = fields.get(key);
+    const value = text(key);
+    if (!field || value === undefined) return undefined;
+    const date = parsePelicanDate(value, settings.timeZone);
+    if (!date) problems.push(dateProblem(field, value));
+    return date;
+  };
+
+  const fileName = relativePath.split('/').at(-1) ?? relativePath;
+  const folders = relativePath.split('/').slice(0, -1);
+  const fileDate = FILENAME_DATE.exec(fileName)?.[1];
+  const date = fields.has('date')
+    ? readDate('date')
+    : fileDate && kind === 'article'
+      ? parsePelicanDate(fileDate, settings.timeZone)
+      : undefined;
+  const title = text('title');
+  const authorsField = fields.get('authors') ?? fields.get('author');
+  const authors = authorsField ? splitList(authorsField.values) : [];
+  const translation = text('translation')?.toLowerCase();
+
+  const extra: Record<string, string> = {};
+  for (const [key, field] of fields) {
+    if (!KNOWN_KEYS.has(key)) extra[key] = field.values.join('\n').trim();
+  }
+
+  const metadata: EntryMetadata = {
+    category: text('category') ?? folders.at(-1) ?? 'misc',
+    tags: splitList(fields.get('tags')?.values ?? []),
+    authors: authors.length > 0 ? authors : [settings.defaultAuthor],
+    slug: text('slug') ?? slugify(title ?? fileName.replace(/\.[^.]+$/, '')),
+    status: (text('status') ?? 'published').toLowerCase(),
+    lang: text('lang') ?? settings.defaultLang,
+    translation: translation === 'true' || translation === 'yes' || translation === '1',
+    extra,
+  };
+  const modified = fields.has('modified') ? readDate('modified') : date;
+  const summary = text('summary', '\n');
+  const headerCover = text('header_cover');
+  const headline = text('headline');
+  if (title !== undefined) metadata.title = title;
+  if (date) metadata.date = date;
+  if (modified) metadata.modified = modified;
+  if (summary !== undefined) metadata.summary = summary;
+  if (headerCover !== undefined) metadata.headerCover = headerCover.replace(/^\/+/, '');
+  if (headline !== undefined) metadata.headline = headline;
+  return { metadata, problems };
+}
+
+function dateProblem(field: HeaderField, value: string): FieldProblem {
+  return {
+    line: field.line,
+    field: field.key.toLowerCase(),
+    value,
+    message: `is not a date (${EXPECTED_DATE})`,
+  };
+}

@@ -1,0 +1,34 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type Article = CollectionEntry<'articles'>;
+export type Page = CollectionEntry<'pages'>;
+
+/** Drafts exist only in `npm run dev`, where authors preview them. */
+const isBuilt = (status: string) => status !== 'draft' || import.meta.env.DEV;
+
+/** Newest first; equal dates by title so the order never depends on file system order. */
+function newestFirst(a: Article, b: Article): number {
+  return b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title);
+}
+
+/** Every article that gets a page: published and hidden ones, and drafts in dev. */
+export async function articlesWithPages(): Promise<Article[]> {
+  return (await getCollection('articles', ({ data }) => isBuilt(data.status))).sort(newestFirst);
+}
+
+/** Articles shown in listings, newest first: hidden ones are reachable by URL only. */
+export async function listedArticles(): Promise<Article[]> {
+  return (await articlesWithPages()).filter(({ data }) => data.status !== 'hidden');
+}
+
+/** Every page that gets built. */
+export async function pagesWithPages(): Promise<Page[]> {
+  return getCollection('pages', ({ data }) => isBuilt(data.status));
+}
+
+/** Pages shown in the navigation. */
+export async function listedPages(): Promise<Page[]> {
+  return (await pagesWithPages())
+    .filter(({ data }) => data.status !== 'hidden')
+    .sort((a, b) => a.data.title.localeCompare(b.data.title));
+}

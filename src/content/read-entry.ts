@@ -1,0 +1,120 @@
+import { z } from 'astro/zod';
+import type { ImageFunction, SchemaContext } from 'astro/content/config';
+import { decodeSource, parsePelicanSource, type ParsedSource } from './pelican-header';
+import {
+  HEADER_KEY_OF_FIELD,
+  readEntryMetadata,
+  type EntryKind,
+  type EntryMetadata,
+  type MetadataSettings,
+} from './pelican-metadata';
+import type { ContentProblem } from './content-error';
+
+/** A collection schema as `content.config.ts` declares it. */
+export type EntrySchema = (context: SchemaContext) => z.ZodObject;
+
+export interface EntrySource {
+  bytes: Uint8Array;
+  /** Path from the content root, `/` separators. */
+  relativePath: string;
+  /** Path as shown in messages. */
+  displayPath: string;
+  kind: EntryKind;
+}
+
+export interface ReadEntryOptions {
+  settings: MetadataSettings;
+  schema: EntrySchema;
+  /** Whether a path relative to the content root names an existing file. */
+  fileExists: (relativePath: string) => boolean;
+}
+
+export type ReadEntryResult =
+  | { status: 'skip' }
+  | { status: 'invalid'; problems: ContentProblem[] }
+  | {
+      status: 'ok';
+      metadata: EntryMetadata & { title: string };
+      body: string;
+      bodyLine: number;
+      /** Line of the `Slug:` (else `Title:`) field, where a duplicate URL is reported. */
+      slugLine: number;
+    };
+
+// Checks the shape of the data before Astro resolves images, so a schema error can name its line.
+const imageAsPath = (() => z.string()) as unknown as ImageFunction;
+
+/**
+ * Reads one content file into metadata and body, or every problem it has, each naming file, line,
+ * field and value. Files with `Status: skip` are ignored entirely, as Pelican does.
+ */
+export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadEntryResult {
+  const problem = (line: number, message: string, field?: string, value?: string): ContentProblem => {
+    const located: ContentProblem = { file: source.displayPath, line, message };
+    if (field !== undefined) located.field = field;
+    if (value !== undefined) located.value = value;
+    return located;
+  };
+  const text = decodeSource(source.bytes);
+  if (text === undefined) {
+    return { status: 'invalid', problems: [problem(1, 'is not a UTF-8 text file (is it an image or a document saved as .md?)')] };
+  }
+  if (text.trim() === '') {
+    return { status: 'invalid', problems: [problem(1, 'is empty (a post starts with a header such as "Title: My post")')] };
+  }
+  const parsed = parsePelicanSource(text);
+  const { metadata, problems: fieldProblems } = readEntryMetadata(
+    parsed,
+    source.relativePath,
+    source.kind,
+    options.settings,
+  );
+  if (metadata.status === 'skip') return { status: 'skip' };
+
+  const problems = [
+    ...parsed.problems.map((p) => problem(p.line, p.message)),
+    ...fieldProblems.map((p) => problem(p.line, p.message, p.field, p.value)),
+  ];
+  const cover = metadata.headerCover;
+  if (cover !== undefined && !options.fileExists(cover)) {
+    const field = parsed.fields.get('header_cover');
+    problems.push(
+      problem(field?.line ?? 1, `points to ${cover} in the content folder, which does not exist`, 'header_cover', cover),
+    );
+  }
+  const reported = new Set(problems.map((p) => p.field));
+  // A bad date also leaves `modified`, which defaults to it, empty: report the cause only.
+  if (reported.has('date')) reported.add('modified');
+  const shape = options.schema({ image: imageAsPath }).safeParse({ ...metadata, sourcePath: source.relativePath });
+  if (!shape.success) {
+    for (const issue of shape.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      const located = headerFieldOf(parsed, name);
+      const field = located?.key.toLowerCase() ?? toHeaderKey(name);
+      if (reported.has(field)) continue;
+      reported.add(field);
+      problems.push(problem(located?.line ?? 1, issue.message, field, located?.values.join(' ')));
+    }
+  }
+  if (problems.length > 0) return { status: 'invalid', problems };
+  return {
+    status: 'ok',
+    metadata: metadata as EntryMetadata & { title: string },
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    slugLine: (parsed.fields.get('slug') ?? parsed.fields.get('title'))?.line ?? 1,
+  };
+}
+
+function toHeaderKey(field: string): string {
+  return HEADER_KEY_OF_FIELD[field]?.[0] ?? field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function headerFieldOf(parsed: ParsedSource, field: string) {
+  const keys = HEADER_KEY_OF_FIELD[field] ?? [toHeaderKey(field)];
+  for (const key of keys) {
+    const found = parsed.fields.get(key);
+    if (found) return found;
+  }
+  return undefined;
+}

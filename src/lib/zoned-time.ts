@@ -1,0 +1,100 @@
+/** A calendar date and wall-clock time with no zone attached. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether `timeZone` is an IANA zone name this runtime knows, such as `Europe/Madrid`. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall time an instant shows in a zone. */
+export function wallTimeIn(instant: Date, timeZone: string): WallTime {
+  const parts: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts['year'] ?? 0,
+    month: parts['month'] ?? 0,
+    day: parts['day'] ?? 0,
+    hour: parts['hour'] ?? 0,
+    minute: parts['minute'] ?? 0,
+    second: parts['second'] ?? 0,
+    millisecond: instant.getUTCMilliseconds(),
+  };
+}
+
+function asUtc(wall: WallTime): number {
+  const utc = new Date(0);
+  utc.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  utc.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
+  return utc.getTime();
+}
+
+/** Minutes a zone is ahead of UTC at an instant (Madrid in summer: 120). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  return Math.round((asUtc(wallTimeIn(instant, timeZone)) - instant.getTime()) / 60_000);
+}
+
+/**
+ * The instant at which a zone's clocks show a wall time. A time skipped by a DST jump resolves
+ * forward, as Python's zoneinfo does for Pelican.
+ *
+ * @example zonedTimeToInstant({ year: 2019, month: 6, day: 4, hour: 0, ... }, 'Europe/Madrid').toISOString() // '2019-06-03T22:00:00.000Z'
+ */
+export function zonedTimeToInstant(wall: WallTime, timeZone: string): Date {
+  const guess = asUtc(wall);
+  const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  const second = guess - offsetMinutes(new Date(first), timeZone) * 60_000;
+  return new Date(second);
+}
+
+function pad(value: number, width = 2): string {
+  return String(Math.abs(value)).padStart(width, '0');
+}
+
+/**
+ * ISO 8601 with the zone's offset, as schema.org and feeds want it.
+ *
+ * @example toZonedIso(new Date('2019-06-03T22:00:00Z'), 'Europe/Madrid') // '2019-06-04T00:00:00+02:00'
+ */
+export function toZonedIso(instant: Date, timeZone: string): string {
+  const wall = wallTimeIn(instant, timeZone);
+  const offset = offsetMinutes(instant, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const date = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+  const time = `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+  return `${date}T${time}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
