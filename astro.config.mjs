@@ -5,9 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import site from './site.config';
 import { contentDirFrom } from './src/config/content-dir';
 import pelicanStatic from './src/integrations/pelican-static';
-import remarkAttributeLists from './src/markdown/remark-attribute-lists';
-import rehypeBlankTargetRel from './src/markdown/rehype-blank-target-rel';
-import rehypeHeadingsBelowTitle from './src/markdown/rehype-headings-below-title';
+import { markdownPipeline, shikiConfig } from './src/markdown/pipeline';
 
 export default defineConfig({
   site: site.url,
@@ -17,15 +15,7 @@ export default defineConfig({
   integrations: [pelicanStatic(contentDirFrom(process.env, process.cwd()))],
   markdown: {
     // remark/rehype, not Astro 7's default Sätteri: our Pelican plugins are remark/rehype plugins.
-    processor: unified({
-      remarkPlugins: [remarkAttributeLists],
-      rehypePlugins: [rehypeHeadingsBelowTitle, rehypeBlankTargetRel],
-      // Pelican leaves quotes straight unless TYPOGRIFY is on; so do we, and `{:key="v"}` stays parseable.
-      smartypants: false,
-    }),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-    },
+    processor: unified(markdownPipeline),
+    shikiConfig,
   },
 });

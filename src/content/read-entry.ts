@@ -83,8 +83,8 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
     );
   }
   const reported = new Set(problems.map((p) => p.field));
-  // A bad date also leaves `modified`, which defaults to it, empty: report the cause only.
-  if (reported.has('date')) reported.add('modified');
+  // A missing or bad date also leaves `modified`, which defaults to it, empty: report the cause only.
+  if (metadata.date === undefined) reported.add('modified');
   const shape = options.schema({ image: imageAsPath }).safeParse({ ...metadata, sourcePath: source.relativePath });
   if (!shape.success) {
     for (const issue of shape.error.issues) {

@@ -13,7 +13,7 @@ export default function rehypeBlankTargetRel() {
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'a' || node.properties['target'] !== '_blank') return;
       const current = node.properties['rel'];
-      const rel = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(/\s+/) : [];
+      const rel = (Array.isArray(current) ? current : String(current ?? '').split(/\s+/)).map(String);
       node.properties['rel'] = [...new Set([...rel.filter(Boolean), ...REQUIRED])];
     });
   };

@@ -1,5 +1,7 @@
-import type { Root } from 'mdast';
-import type { Data } from 'unist';
+import type { Properties } from 'hast';
+import type { Image, Link, Root } from 'mdast';
+// Declares `data.hProperties` on mdast nodes, which remark-rehype copies onto the HTML element.
+import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { ATTRIBUTE_LIST, parseAttributeList, type AttributeList } from './attribute-list';
 
@@ -17,7 +19,7 @@ export default function remarkAttributeLists() {
       const match = ATTRIBUTE_LIST.exec(node.value);
       const list = match ? parseAttributeList(match[1] ?? '') : undefined;
       if (!match || !list) return;
-      previous.data = withProperties(previous.data, list);
+      applyAttributes(previous, list);
       node.value = node.value.slice(match[0].length);
       if (node.value === '') {
         parent.children.splice(index, 1);
@@ -28,9 +30,9 @@ export default function remarkAttributeLists() {
   };
 }
 
-function withProperties<T extends Data>(data: T | undefined, list: AttributeList): T {
-  const properties: Record<string, unknown> = { ...(data?.hProperties ?? {}), ...list.attributes };
+function applyAttributes(node: Link | Image, list: AttributeList): void {
+  const properties: Properties = { ...node.data?.hProperties, ...list.attributes };
   if (list.id !== undefined) properties['id'] = list.id;
   if (list.className.length > 0) properties['className'] = list.className;
-  return { ...data, hProperties: properties } as T;
+  node.data = { ...node.data, hProperties: properties };
 }

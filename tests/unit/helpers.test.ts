@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { contentDirFrom } from '../../src/config/content-dir';
+import { defineSiteConfig } from '../../src/config/site-schema';
+import { contentRole } from '../../src/content/content-files';
+import { blogPostingJsonLd, scriptJson } from '../../src/lib/json-ld';
+import { plainText } from '../../src/lib/plain-text';
+import { truncateHtmlWords } from '../../src/lib/truncate-html';
+
+describe('truncateHtmlWords', () => {
+  it('keeps the first words, closes the open tags and adds an ellipsis', () => {
+    expect(truncateHtmlWords('<p>one <em>two three</em></p><p>four</p>', 2)).toBe('<p>one <em>two…</em></p>');
+  });
+
+  it('leaves short HTML as it is', () => {
+    expect(truncateHtmlWords('<p>one two</p>', 50)).toBe('<p>one two</p>');
+  });
+
+  it('cuts a 60-word body to 50 words', () => {
+    const words = Array.from({ length: 60 }, (_, index) => `w${index}`);
+    const cut = truncateHtmlWords(`<p>${words.join(' ')}</p>`, 50);
+    expect(plainText(cut).split(' ')).toHaveLength(50);
+    expect(cut.endsWith('w49…</p>')).toBe(true);
+  });
+});
+
+describe('contentRole', () => {
+  it.each([
+    ['posts/a.md', 'article'],
+    ['a.markdown', 'article'],
+    ['2019/x.mkd', 'article'],
+    ['notes/y.mdown', 'article'],
+    ['pages/about.md', 'page'],
+    ['training/madrid.md', 'course'],
+    ['pages.md', 'article'],
+    ['images/a.jpeg', 'static'],
+    ['files/slides.pdf', 'static'],
+  ])('%s is %s', (path, role) => expect(contentRole(path)).toBe(role));
+});
+
+describe('contentDirFrom', () => {
+  it('defaults to content/ and resolves CONTENT_DIR from the working folder', () => {
+    expect(contentDirFrom({}, '/site')).toBe('/site/content');
+    expect(contentDirFrom({ CONTENT_DIR: '' }, '/site')).toBe('/site/content');
+    expect(contentDirFrom({ CONTENT_DIR: '../old/content' }, '/site')).toBe('/old/content');
+    expect(contentDirFrom({ CONTENT_DIR: '/abs/c' }, '/site')).toBe('/abs/c');
+  });
+});
+
+describe('defineSiteConfig', () => {
+  it('fills in defaults', () => {
+    expect(defineSiteConfig({ title: 'Blog', defaultAuthor: 'Ana' })).toMatchObject({
+      timeZone: 'Europe/Madrid',
+      language: 'en',
+      url: 'http://localhost:4321',
+    });
+  });
+
+  it('says which settings to change', () => {
+    expect(() => defineSiteConfig({ title: '', defaultAuthor: 'Ana', timeZone: 'Mars/Olympus', url: 'nope' })).toThrow(
+      /site\.config\.ts title: give the site a name[\s\S]*url: must be an absolute URL[\s\S]*timeZone: is not a time zone name/,
+    );
+  });
+});
+
+describe('blogPostingJsonLd', () => {
+  it('describes an article for search engines', () => {
+    const jsonLd = blogPostingJsonLd({
+      title: 'T',
+      summary: 'S',
+      url: 'https://x.org/posts/t/',
+      datePublished: '2019-06-04T00:00:00+02:00',
+      dateModified: '2019-06-05T00:00:00+02:00',
+      authors: ['Pedro Muñoz Botas'],
+      tags: ['a'],
+      category: 'training',
+      image: 'https://x.org/c.jpg',
+      lang: 'en',
+    });
+    expect(jsonLd).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: 'T',
+      author: [{ '@type': 'Person', name: 'Pedro Muñoz Botas' }],
+      keywords: ['a'],
+      articleSection: 'training',
+      image: 'https://x.org/c.jpg',
+    });
+  });
+
+  it('cannot be closed early by a title holding </script>', () => {
+    expect(scriptJson({ headline: '</script><script>alert(1)</script>' })).not.toContain('</script>');
+  });
+});

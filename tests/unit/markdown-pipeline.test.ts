@@ -1,0 +1,34 @@
+// The whole configured pipeline, as the site renders posts.
+import { readFileSync } from 'node:fs';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { parsePelicanSource } from '../../src/content/pelican-header';
+import { markdownPipeline, shikiConfig } from '../../src/markdown/pipeline';
+
+const processor = await createMarkdownProcessor({ ...markdownPipeline, shikiConfig });
+const render = async (markdown: string) => (await processor.render(markdown)).code;
+
+describe('the configured Markdown pipeline', () => {
+  it('renders the seed post: new-tab links safe, braces gone, headings below the title', async () => {
+    const seed = readFileSync(new URL('../../content/posts/ml-in-production.md', import.meta.url), 'utf8');
+    const html = await render(parsePelicanSource(seed).body);
+    expect(html).not.toContain('{:');
+    expect(html).not.toContain('<h1');
+    expect(html).toContain('<h2 id="general-complaint">General complaint</h2>');
+    expect(html).toContain(
+      '<a href="https://mlinproduction.github.io/" target="_blank" rel="noopener noreferrer">link</a>',
+    );
+    expect(html.match(/target="_blank" rel="noopener noreferrer"/g)).toHaveLength(3);
+    // Pelican does not curl quotes unless TYPOGRIFY is on.
+    expect(html).toContain('<em>"I have a lot of data"</em>');
+    expect(html).toContain('<strong>Wrong Born Definition</strong>');
+  });
+
+  it('highlights fenced code with Shiki, a light and a dark theme', async () => {
+    const html = await render('```python\nprint("hola")\n```\n');
+    expect(html).toContain('class="astro-code');
+    expect(html).toContain('data-language="python"');
+    expect(html).toMatch(/--shiki-light:#[0-9A-Fa-f]{6}/);
+    expect(html).toMatch(/--shiki-dark:#[0-9A-Fa-f]{6}/);
+  });
+});
