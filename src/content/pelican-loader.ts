@@ -37,13 +37,20 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     name: `pelican-${options.kind}-loader`,
     load: async (context) => {
       const problems = await syncAll(context);
-      if (problems.length > 0) throw new ContentError(problems);
-      // In dev, an edit resyncs everything: unchanged files cost one digest each.
-      context.watcher?.add(contentDir);
-      context.watcher?.on('all', async (_event, path) => {
+      const { watcher } = context;
+      // A build stops on any problem; the dev server keeps serving and reports each one, so
+      // the author can fix the file and see the result without restarting.
+      if (!watcher) {
+        if (problems.length > 0) throw new ContentError(problems);
+        return;
+      }
+      const report = (found: ContentProblem[]) => found.forEach((problem) => context.logger.error(formatProblem(problem)));
+      report(problems);
+      // An edit resyncs everything: unchanged files cost one digest each.
+      watcher.add(contentDir);
+      watcher.on('all', async (_event, path) => {
         if (!path.startsWith(contentDir + sep) || contentRole(toRelative(path)) !== role) return;
-        const again = await syncAll(context);
-        for (const problem of again) context.logger.error(formatProblem(problem));
+        report(await syncAll(context));
       });
     },
   };
@@ -86,7 +93,8 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     for (const relativePath of files) {
       const path = join(contentDir, relativePath);
       const bytes = await readFile(path);
-      const digest = context.generateDigest(settingsKey + bytes.toString('latin1'));
+      // The path is part of the digest: two files with the same bytes are still two entries.
+      const digest = context.generateDigest(`${settingsKey}\0${path}\0${bytes.toString('latin1')}`);
       const cachedId = idsByFile.get(path);
       const cached = cachedId === undefined ? undefined : store.get(cachedId);
       if (cached && cached.digest === digest) {
