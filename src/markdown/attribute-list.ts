@@ -5,9 +5,6 @@ export interface AttributeList {
   attributes: Record<string, string>;
 }
 
-/** `{: #id .class key="value" }`, also without the colon, as Python-Markdown's attr_list accepts. */
-export const ATTRIBUTE_LIST = /^\{:?[ \t]*([^}\n]+?)[ \t]*\}/;
-
 const TOKEN = /#([\w:.-]+)|\.([\w-]+)|([\w:.-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))|(\S+)/g;
 
 /**

@@ -1,15 +1,42 @@
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
-import remarkAttributeLists from './remark-attribute-lists';
+import rehypeKatex from 'rehype-katex';
+import rehypeRaw from 'rehype-raw';
+import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
+import remarkMath from 'remark-math';
 import rehypeBlankTargetRel from './rehype-blank-target-rel';
 import rehypeHeadingsBelowTitle from './rehype-headings-below-title';
+import remarkAbbreviations from './remark-abbreviations';
+import remarkAttributeLists from './remark-attribute-lists';
+import remarkCodehilite from './remark-codehilite';
+import remarkMarkdownInHtml from './remark-markdown-in-html';
+import remarkTocMarker from './remark-toc-marker';
+import { shikiLineNumbers } from './shiki-line-numbers';
 
 /**
- * The site's remark/rehype pipeline, shared by `astro.config.mjs` and the tests that render
- * Markdown through the real processor.
+ * The site's remark/rehype pipeline: Markdown as Pelican's Python-Markdown (`extra`,
+ * `codehilite`, `toc`) and its render_math plugin render it. Shared by `astro.config.mjs` and the
+ * tests that render through the real processor. Astro adds GFM (tables, footnotes), Shiki and
+ * heading ids around these.
  */
 export const markdownPipeline = {
-  remarkPlugins: [remarkAttributeLists],
-  rehypePlugins: [rehypeHeadingsBelowTitle, rehypeBlankTargetRel],
+  remarkPlugins: [
+    // First: it parses HTML blocks' inner Markdown, which the plugins below then see.
+    remarkMarkdownInHtml,
+    remarkDefinitionList,
+    remarkMath,
+    remarkAbbreviations,
+    remarkAttributeLists,
+    remarkCodehilite,
+    remarkTocMarker,
+  ],
+  rehypePlugins: [
+    // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements.
+    rehypeRaw,
+    [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
+    rehypeHeadingsBelowTitle,
+    rehypeBlankTargetRel,
+  ],
+  remarkRehype: { handlers: defListHastHandlers },
   // Pelican leaves quotes straight unless TYPOGRIFY is on; so do we, and `{:key="v"}` stays parseable.
   smartypants: false,
 } satisfies UnifiedProcessorOptions;
@@ -18,4 +45,5 @@ export const markdownPipeline = {
 export const shikiConfig = {
   themes: { light: 'github-light', dark: 'github-dark' },
   defaultColor: false,
+  transformers: [shikiLineNumbers],
 } as const;

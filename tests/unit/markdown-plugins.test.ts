@@ -8,24 +8,42 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Pluggable } from 'unified';
 import { describe, expect, it } from 'vitest';
+import remarkGfm from 'remark-gfm';
 import rehypeBlankTargetRel from '../../src/markdown/rehype-blank-target-rel';
 import rehypeHeadingsBelowTitle from '../../src/markdown/rehype-headings-below-title';
+import remarkAbbreviations from '../../src/markdown/remark-abbreviations';
 import remarkAttributeLists from '../../src/markdown/remark-attribute-lists';
+import remarkCodehilite from '../../src/markdown/remark-codehilite';
+import remarkMarkdownInHtml from '../../src/markdown/remark-markdown-in-html';
+import remarkTocMarker from '../../src/markdown/remark-toc-marker';
 
-const plugins: Record<string, { remark?: Pluggable; rehype?: Pluggable }> = {
-  'remark-attribute-lists': { remark: remarkAttributeLists },
-  'rehype-blank-target-rel': { rehype: rehypeBlankTargetRel },
-  'rehype-headings-below-title': { rehype: rehypeHeadingsBelowTitle },
+interface PluginUnderTest {
+  remark?: Pluggable[];
+  rehype?: Pluggable[];
+}
+
+const plugins: Record<string, PluginUnderTest> = {
+  'remark-attribute-lists': { remark: [remarkAttributeLists] },
+  'remark-abbreviations': { remark: [remarkAbbreviations] },
+  'remark-codehilite': { remark: [remarkCodehilite] },
+  // With GFM, as on the site: the inner Markdown of an HTML block may hold tables.
+  'remark-markdown-in-html': { remark: [remarkGfm, remarkMarkdownInHtml] },
+  'remark-toc-marker': { remark: [remarkTocMarker] },
+  'rehype-blank-target-rel': { rehype: [rehypeBlankTargetRel] },
+  'rehype-headings-below-title': { rehype: [rehypeHeadingsBelowTitle] },
 };
 
 const root = new URL('../fixtures/markdown/', import.meta.url).pathname;
 
-async function render(markdown: string, plugin: { remark?: Pluggable; rehype?: Pluggable }): Promise<string> {
-  const processor = unified().use(remarkParse);
-  if (plugin.remark) processor.use([plugin.remark]);
-  processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
-  if (plugin.rehype) processor.use([plugin.rehype]);
-  return String(await processor.use(rehypeStringify).process(markdown));
+async function render(markdown: string, plugin: PluginUnderTest): Promise<string> {
+  const processor = unified()
+    .use(remarkParse)
+    .use(plugin.remark ?? [])
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(plugin.rehype ?? [])
+    .use(rehypeStringify);
+  return String(await processor.process(markdown));
 }
 
 for (const name of readdirSync(root)) {

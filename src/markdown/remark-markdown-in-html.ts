@@ -1,0 +1,40 @@
+import type { Html, Root, RootContent } from 'mdast';
+import type { Processor } from 'unified';
+import { removePosition } from 'unist-util-remove-position';
+import { SKIP, visit } from 'unist-util-visit';
+
+// An opening tag that asks for Markdown inside: `<div markdown="1">`, `markdown='block'`, `markdown`.
+const MARKDOWN_ATTRIBUTE = /\smarkdown(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?(?=[\s>/])/i;
+const WHOLE_BLOCK = /^(<([a-z][a-z0-9-]*)\b[^>]*>)([\s\S]*)(<\/\2\s*>)\s*$/i;
+
+/**
+ * remark plugin for Python-Markdown's md_in_html: Markdown inside a raw HTML block whose opening
+ * tag has a `markdown` attribute is rendered, and the attribute itself is dropped. Works whether
+ * or not the author left blank lines around the inner Markdown.
+ */
+export default function remarkMarkdownInHtml(this: Processor) {
+  // Positions in the inner parse count from the tag, not the file: drop them rather than mislead.
+  const parse = (markdown: string): Root => {
+    const tree = this.parse(markdown) as Root;
+    removePosition(tree);
+    return tree;
+  };
+  return (tree: Root) => {
+    visit(tree, 'html', (node: Html, index, parent) => {
+      const openingTag = node.value.slice(0, node.value.indexOf('>') + 1);
+      if (!parent || index === undefined || !MARKDOWN_ATTRIBUTE.test(openingTag)) return undefined;
+      const value = openingTag.replace(MARKDOWN_ATTRIBUTE, '') + node.value.slice(openingTag.length);
+      const block = WHOLE_BLOCK.exec(value);
+      if (!block) {
+        // Only the opening tag is in this node: CommonMark already parses what follows as Markdown.
+        node.value = value;
+        return undefined;
+      }
+      const [, open = '', , inner = '', close = ''] = block;
+      const children = parse(inner).children;
+      const replacement: RootContent[] = [{ type: 'html', value: open }, ...children, { type: 'html', value: close }];
+      (parent.children as RootContent[]).splice(index, 1, ...replacement);
+      return [SKIP, index + replacement.length];
+    });
+  };
+}
