@@ -6,19 +6,21 @@ import { articleSchema } from './content/schemas/article';
 import { pageSchema } from './content/schemas/page';
 
 const contentDir = contentDirFrom(process.env, process.cwd());
+const schemas = { article: articleSchema, page: pageSchema };
 const settings = {
   timeZone: site.timeZone,
   defaultAuthor: site.defaultAuthor,
   defaultLang: site.language,
+  urls: site.urls,
 };
 
 export const collections = {
   articles: defineCollection({
-    loader: pelicanLoader({ contentDir, kind: 'article', schema: articleSchema, settings }),
+    loader: pelicanLoader({ contentDir, kind: 'article', schemas, settings }),
     schema: articleSchema,
   }),
   pages: defineCollection({
-    loader: pelicanLoader({ contentDir, kind: 'page', schema: pageSchema, settings }),
+    loader: pelicanLoader({ contentDir, kind: 'page', schemas, settings }),
     schema: pageSchema,
   }),
 };

@@ -1,5 +1,45 @@
 import { z } from 'astro/zod';
+import { URL_KINDS, URL_PRESETS, type UrlKind, type UrlPatterns } from '../lib/url-patterns';
 import { isTimeZone } from '../lib/zoned-time';
+
+const urlPattern = z
+  .string()
+  .regex(/^[^/]/, 'must not start with "/" (write "posts/{slug}/")')
+  .regex(/(\/|\.html)$/, 'must end with "/" (a folder URL) or ".html" (a file URL)');
+
+/** URL settings: a preset, and any pattern to change. Placeholders: {slug} {lang} {category} {date:%Y} {date:%m} {date:%d}. */
+const urlsSchema = z
+  .object({
+    /** `default` (`posts/{slug}/` …) or `pelican` (Pelican's own defaults: `{slug}.html` …). */
+    preset: z.enum(['default', 'pelican']).default('default'),
+    ...(Object.fromEntries(URL_KINDS.map((kind) => [kind, urlPattern.optional()])) as Record<
+      UrlKind,
+      z.ZodOptional<typeof urlPattern>
+    >),
+  })
+  .default({ preset: 'default' })
+  .transform((urls): UrlPatterns => {
+    const patterns = { ...URL_PRESETS[urls.preset] };
+    for (const kind of URL_KINDS) patterns[kind] = urls[kind] ?? patterns[kind];
+    return patterns;
+  })
+  .superRefine((patterns, context) => {
+    const style = patterns.article.endsWith('.html') ? '.html' : '/';
+    for (const kind of URL_KINDS) {
+      if (!patterns[kind].endsWith(style)) {
+        context.addIssue({
+          code: 'custom',
+          path: [kind],
+          message: `ends differently from urls.article: end every URL with "${style}" (Astro writes one kind of file per site)`,
+        });
+      }
+    }
+    for (const kind of ['article', 'page', 'category', 'tag', 'author'] as const) {
+      if (!patterns[kind].includes('{slug}')) {
+        context.addIssue({ code: 'custom', path: [kind], message: 'needs a {slug} placeholder, or every entry gets one URL' });
+      }
+    }
+  });
 
 /** The site configuration authors edit in `site.config.ts`. */
 export const siteConfigSchema = z.object({
@@ -20,6 +60,10 @@ export const siteConfigSchema = z.object({
     .default('Europe/Madrid'),
   /** Author of posts whose header names none. */
   defaultAuthor: z.string().min(1, 'name the author used when a post names none'),
+  /** Where each kind of page lives. Default: the `default` preset. */
+  urls: urlsSchema,
+  /** `pelican`: old Pelican URLs (and feed URLs) redirect to the new ones, for sites moved from Pelican. */
+  redirectFrom: z.enum(['pelican']).optional(),
 });
 
 /** What `site.config.ts` may write (defaults filled in later). */

@@ -2,37 +2,45 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentRole, listContentFiles } from './content-files';
 import { ContentError, formatProblem, type ContentProblem } from './content-error';
+import type { IntrasiteContext } from './intrasite-links';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
-import { truncateHtmlWords } from '../lib/truncate-html';
+import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
+import { renderContextOption } from '../markdown/render-context';
+import { slugify } from '../lib/slugify';
+import { summaryBeforeMarker, truncateHtmlWords } from '../lib/truncate-html';
+import { expandUrlPattern, type UrlPatterns } from '../lib/url-patterns';
 
 export interface PelicanLoaderOptions {
   /** Absolute path of the Pelican content folder. */
   contentDir: string;
   /** Which files of the folder this collection takes. */
   kind: EntryKind;
-  /** The collection's schema, also used to report schema errors with their header line. */
-  schema: EntrySchema;
-  settings: MetadataSettings;
+  /** Every collection's schema: links between collections need every file read. */
+  schemas: Record<EntryKind, EntrySchema>;
+  settings: MetadataSettings & { urls: UrlPatterns };
 }
 
 /** Pelican's SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
 const SUMMARY_WORDS = 50;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
-const STORE_VERSION = '1';
+const STORE_VERSION = '2';
 
 /**
  * An Astro content loader for a Pelican content folder: reads the `Key: value` (or YAML) header of
- * every Markdown file of one kind, validates it, renders the body with the site's Markdown
- * processor, and skips files whose bytes and settings have not changed since the last build.
- * Every problem of every file is reported at once, then the build fails.
+ * every Markdown file, validates it, works out every URL (Pelican's translation rules included),
+ * renders the bodies of its own kind with the site's Markdown processor — intrasite links
+ * resolved — and skips files whose bytes, settings and links have not changed since the last
+ * build. Every problem of every file is reported at once, then the build fails.
  */
 export function pelicanLoader(options: PelicanLoaderOptions): Loader {
   const contentDir = resolve(options.contentDir);
-  const role = options.kind === 'article' ? 'article' : 'page';
+  let renderer: Promise<MarkdownRenderer> | undefined;
+
   return {
     name: `pelican-${options.kind}-loader`,
     load: async (context) => {
@@ -49,8 +57,9 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       // An edit resyncs everything: unchanged files cost one digest each.
       watcher.add(contentDir);
       watcher.on('all', async (_event, path) => {
-        if (!path.startsWith(contentDir + sep) || contentRole(toRelative(path)) !== role) return;
-        report(await syncAll(context));
+        if (!path.startsWith(contentDir + sep)) return;
+        const changed = contentRole(toRelative(path));
+        if (changed === 'article' || changed === 'page' || changed === 'static') report(await syncAll(context));
       });
     },
   };
@@ -59,57 +68,67 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     return relative(contentDir, path).split(sep).join('/');
   }
 
+  function displayPath(path: string): string {
+    const shown = relative(process.cwd(), path);
+    return shown.startsWith('..') ? path : shown.split(sep).join('/');
+  }
+
+  /** The site's configured Markdown processor, called with a per-file render context. */
+  function markdownRenderer({ config }: LoaderContext): Promise<MarkdownRenderer> {
+    const { markdown, image } = config;
+    // The same options Astro's own content layer passes; its resolved config types are looser.
+    renderer ??= markdown.processor.createRenderer({
+      image,
+      syntaxHighlight: markdown.syntaxHighlight,
+      shikiConfig: markdown.shikiConfig,
+      gfm: markdown.gfm,
+      smartypants: markdown.smartypants,
+    } as AstroMarkdownOptions);
+    return renderer;
+  }
+
   async function syncAll(context: LoaderContext): Promise<ContentProblem[]> {
     const { store } = context;
     const root = fileURLToPath(context.config.root);
-    const settingsKey = JSON.stringify([STORE_VERSION, options.settings]);
-    const files = (await listContentFiles(contentDir)).filter((path) => contentRole(path) === role);
-    const problems: ContentProblem[] = [];
-    const fileOfId = new Map<string, string>();
-    const displayPath = (path: string) => {
-      const shown = relative(process.cwd(), path);
-      return shown.startsWith('..') ? path : shown.split(sep).join('/');
-    };
-    const claim = (id: string, path: string, line = 1): boolean => {
-      const other = fileOfId.get(id);
-      if (other && other !== path) {
-        problems.push({
-          file: displayPath(path),
-          line,
-          message: `has the same URL (slug "${id}") as ${displayPath(other)}; give one of them another Slug:`,
-        });
-        return false;
-      }
-      fileOfId.set(id, path);
-      return true;
-    };
-    const idsByFile = new Map<string, string>();
-    for (const entry of store.values()) {
-      if (entry.filePath) idsByFile.set(resolve(root, entry.filePath), entry.id);
-    }
-    const stale = new Set(store.keys());
-    const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
+    const allFiles = await listContentFiles(contentDir);
+    const staticFiles = new Set(allFiles.filter((path) => contentRole(path) === 'static'));
+    const sources = allFiles.filter((path) => ['article', 'page'].includes(contentRole(path)));
 
-    for (const relativePath of files) {
-      const path = join(contentDir, relativePath);
-      const bytes = await readFile(path);
-      // The path is part of the digest: two files with the same bytes are still two entries.
-      const digest = context.generateDigest(`${settingsKey}\0${path}\0${bytes.toString('latin1')}`);
-      const cachedId = idsByFile.get(path);
-      const cached = cachedId === undefined ? undefined : store.get(cachedId);
-      if (cached && cached.digest === digest) {
-        if (claim(cached.id, path)) stale.delete(cached.id);
-        counts.unchanged += 1;
-        continue;
-      }
-      const result = readEntry(
-        { bytes, relativePath, displayPath: displayPath(path), kind: options.kind },
-        {
-          settings: options.settings,
-          schema: options.schema,
-          fileExists: (target) => existsSync(join(contentDir, target)),
-        },
-      );
+    const problems: ContentProblem[] = [];
+    const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
+    const read = await Promise.all(
+      sources.map(async (relativePath) => {
+        const path = join(contentDir, relativePath);
+        const bytes = await readFile(path);
+        const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
+        const result = readEntry(
+          { bytes, relativePath, displayPath: displayPath(path), kind },
+          {
+            settings: options.settings,
+            schema: options.schemas[kind],
+            fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
+          },
+        );
+        return { relativePath, path, bytes, kind, result };
+      }),
+    );
+    const inputs: IndexInput[] = [];
+    for (const { relativePath, path, kind, result } of read) {
+      if (result.status !== 'ok') continue;
+      inputs.push({ sourcePath: relativePath, displayPath: displayPath(path), kind, metadata: result.metadata, slugLine: result.slugLine });
+    }
+    const { index, problems: indexProblems } = buildSiteIndex(inputs, {
+      urls: options.settings.urls,
+      timeZone: options.settings.timeZone,
+      defaultLang: options.settings.defaultLang,
+    });
+    const mine = new Set(read.filter((file) => file.kind === options.kind).map((file) => displayPath(file.path)));
+    problems.push(...indexProblems.filter((problem) => mine.has(problem.file)));
+
+    const settingsKey = JSON.stringify([STORE_VERSION, options.settings, index.fingerprint]);
+    const stale = new Set(store.keys());
+    for (const { relativePath, path, bytes, kind, result } of read) {
+      if (kind !== options.kind) continue;
       if (result.status === 'skip') {
         counts.skipped += 1;
         continue;
@@ -119,36 +138,100 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         counts.invalid += 1;
         continue;
       }
-      const { metadata, body } = result;
-      const id = metadata.translation ? `${metadata.slug}-${metadata.lang}` : metadata.slug;
-      if (!claim(id, path, result.slugLine)) continue;
-      counts.rendered += 1;
-      const fileURL = pathToFileURL(path);
-      // Astro's renderer strips front matter again: keep a body that opens with a `---` rule intact.
-      const html = await context.renderMarkdown(body.startsWith('---') ? `\n${body}` : body, { fileURL });
-      const summary =
-        metadata.summary === undefined
-          ? truncateHtmlWords(html.html, SUMMARY_WORDS)
-          : (await context.renderMarkdown(metadata.summary, { fileURL })).html;
-      const { headerCover, ...fields } = metadata;
-      const data: Record<string, unknown> = { ...fields, summary, sourcePath: relativePath };
-      // Astro resolves `image()` fields relative to the entry file; Pelican writes them from the content root.
-      if (headerCover !== undefined) data['headerCover'] = relative(dirname(path), join(contentDir, headerCover)).split(sep).join('/');
-      const parsed = await context.parseData({ id, data, filePath: path });
-      stale.delete(id);
-      const entry = {
-        id,
+      const entry = index.entries.get(relativePath);
+      if (!entry) continue;
+      // The path is part of the digest: two files with the same bytes are still two entries.
+      const digest = context.generateDigest(`${settingsKey}\0${path}\0${bytes.toString('latin1')}`);
+      stale.delete(entry.id);
+      if (store.get(entry.id)?.digest === digest) {
+        counts.unchanged += 1;
+        continue;
+      }
+      const rendered = await renderEntry(context, entry, result.body, result.bodyLine, path, index, staticFiles);
+      if (rendered.problems.length > 0) {
+        problems.push(...rendered.problems);
+        store.delete(entry.id);
+        counts.invalid += 1;
+        continue;
+      }
+      const parsed = await context.parseData({ id: entry.id, data: rendered.data, filePath: path });
+      const stored = {
+        id: entry.id,
         data: parsed,
-        body,
+        body: result.body,
         filePath: relative(root, path).split(sep).join('/'),
         digest,
-        rendered: html,
+        rendered: rendered.html,
       };
-      const imagePaths = html.metadata?.imagePaths;
-      store.set(imagePaths?.length ? { ...entry, assetImports: imagePaths } : entry);
+      const imagePaths = rendered.html.metadata?.imagePaths;
+      store.set(imagePaths?.length ? { ...stored, assetImports: imagePaths } : stored);
+      counts.rendered += 1;
     }
     for (const id of stale) store.delete(id);
     context.logger.info(Object.entries(counts).map(([what, count]) => `${count} ${what}`).join(', '));
     return problems;
+  }
+
+  async function renderEntry(
+    context: LoaderContext,
+    entry: IndexedEntry,
+    body: string,
+    bodyLine: number,
+    path: string,
+    index: SiteIndex,
+    staticFiles: ReadonlySet<string>,
+  ) {
+    const problems: ContentProblem[] = [];
+    const links = intrasiteContext(entry.sourcePath, index, staticFiles);
+    const render = await markdownRenderer(context);
+    const fileURL = pathToFileURL(path);
+    const renderAt = async (markdown: string, firstLine: number) => {
+      const frontmatter = renderContextOption({
+        links,
+        report: (message, line) =>
+          problems.push({ file: entry.displayPath, line: line === undefined ? firstLine : firstLine + line - 1, message }),
+      });
+      const { code, metadata } = await render.render(markdown, { fileURL, frontmatter });
+      // The render context holds functions: it must not reach the data store.
+      const imagePaths = [...metadata.localImagePaths, ...metadata.remoteImagePaths];
+      return { html: code, metadata: { ...metadata, frontmatter: {}, imagePaths } };
+    };
+    const html = await renderAt(body, bodyLine);
+    const { metadata } = entry;
+    const summary =
+      metadata.summary === undefined
+        ? (summaryBeforeMarker(html.html) ?? truncateHtmlWords(html.html, SUMMARY_WORDS))
+        : (await renderAt(metadata.summary, 1)).html;
+    const { headerCover, ...fields } = metadata;
+    const data: Record<string, unknown> = {
+      ...fields,
+      summary,
+      sourcePath: entry.sourcePath,
+      url: entry.url,
+      translation: entry.isTranslation,
+      translations: entry.translations,
+    };
+    // Astro resolves `image()` fields relative to the entry file; Pelican writes them from the content root.
+    if (headerCover !== undefined) data['headerCover'] = relative(dirname(path), join(contentDir, headerCover)).split(sep).join('/');
+    return { html, data, problems };
+  }
+
+  function intrasiteContext(sourcePath: string, index: SiteIndex, staticFiles: ReadonlySet<string>): IntrasiteContext {
+    const { urls, timeZone } = options.settings;
+    return {
+      sourcePath,
+      contentLabel: displayPath(contentDir),
+      urlOfSource: (path) => {
+        const found = index.entries.get(path);
+        if (found) return found.url;
+        return ['article', 'page'].includes(contentRole(path)) && existsSync(join(contentDir, path)) ? null : undefined;
+      },
+      staticExists: (path) => staticFiles.has(path),
+      termUrl: (kind, name) => {
+        const slug = slugify(name);
+        return index.terms[kind].has(slug) ? expandUrlPattern(urls[kind], { slug }, timeZone) : undefined;
+      },
+      indexUrl: '/',
+    };
   }
 }

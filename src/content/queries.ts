@@ -11,14 +11,17 @@ function newestFirst(a: Article, b: Article): number {
   return b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title);
 }
 
-/** Every article that gets a page: published and hidden ones, and drafts in dev. */
+/** Every article that gets a page: published and hidden ones and translations, and drafts in dev. */
 export async function articlesWithPages(): Promise<Article[]> {
   return (await getCollection('articles', ({ data }) => isBuilt(data.status))).sort(newestFirst);
 }
 
-/** Articles shown in listings, newest first: hidden ones are reachable by URL only. */
+/**
+ * Articles shown in listings, newest first: hidden ones are reachable by URL only, and
+ * translations are reached from their original.
+ */
 export async function listedArticles(): Promise<Article[]> {
-  return (await articlesWithPages()).filter(({ data }) => data.status !== 'hidden');
+  return (await articlesWithPages()).filter(({ data }) => data.status !== 'hidden' && !data.translation);
 }
 
 /** Every page that gets built. */
@@ -29,6 +32,6 @@ export async function pagesWithPages(): Promise<Page[]> {
 /** Pages shown in the navigation. */
 export async function listedPages(): Promise<Page[]> {
   return (await pagesWithPages())
-    .filter(({ data }) => data.status !== 'hidden')
+    .filter(({ data }) => data.status !== 'hidden' && !data.translation)
     .sort((a, b) => a.data.title.localeCompare(b.data.title));
 }

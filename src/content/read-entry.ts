@@ -24,6 +24,7 @@ export interface EntrySource {
 
 export interface ReadEntryOptions {
   settings: MetadataSettings;
+  /** The schema of the file's collection. */
   schema: EntrySchema;
   /** Whether a path relative to the content root names an existing file. */
   fileExists: (relativePath: string) => boolean;
@@ -85,7 +86,8 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
   const reported = new Set(problems.map((p) => p.field));
   // A missing or bad date also leaves `modified`, which defaults to it, empty: report the cause only.
   if (metadata.date === undefined) reported.add('modified');
-  const shape = options.schema({ image: imageAsPath }).safeParse({ ...metadata, sourcePath: source.relativePath });
+  // The URL comes from the site index, which needs every file: a placeholder passes the check here.
+  const shape = options.schema({ image: imageAsPath }).safeParse({ ...metadata, sourcePath: source.relativePath, url: '/' });
   if (!shape.success) {
     for (const issue of shape.error.issues) {
       const name = String(issue.path[0] ?? '');

@@ -38,3 +38,18 @@ export function truncateHtmlWords(html: string, maxWords: number, ellipsis = 'â€
   walk(tree);
   return cut ? toHtml(tree) : html;
 }
+
+// Pelican's summary plugin marker, and the `<!-- more -->` marker of other blog engines.
+const SUMMARY_MARKER = /<!--\s*(?:PELICAN_END_SUMMARY|more)\s*-->/i;
+
+/**
+ * The HTML before a summary marker (`<!-- PELICAN_END_SUMMARY -->` or `<!-- more -->`), its open
+ * tags closed; `undefined` when the HTML has no marker.
+ *
+ * @example summaryBeforeMarker('<p>Intro</p>\n<!-- more -->\n<p>Rest</p>') // '<p>Intro</p>'
+ */
+export function summaryBeforeMarker(html: string): string | undefined {
+  const marker = SUMMARY_MARKER.exec(html);
+  if (!marker) return undefined;
+  return toHtml(fromHtml(html.slice(0, marker.index), { fragment: true })).trim();
+}

@@ -1,4 +1,4 @@
-import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import type { ShikiConfig, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
@@ -8,6 +8,8 @@ import rehypeHeadingsBelowTitle from './rehype-headings-below-title';
 import remarkAbbreviations from './remark-abbreviations';
 import remarkAttributeLists from './remark-attribute-lists';
 import remarkCodehilite from './remark-codehilite';
+import remarkIntrasiteLinks from './remark-intrasite-links';
+import rehypeIntrasiteLinks from './rehype-intrasite-links';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
 import { shikiLineNumbers } from './shiki-line-numbers';
@@ -28,10 +30,13 @@ export const markdownPipeline = {
     remarkAttributeLists,
     remarkCodehilite,
     remarkTocMarker,
+    // Before Astro collects images: `{static}` images must be URLs by then.
+    remarkIntrasiteLinks,
   ],
   rehypePlugins: [
     // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements.
     rehypeRaw,
+    rehypeIntrasiteLinks,
     [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
     rehypeHeadingsBelowTitle,
     rehypeBlankTargetRel,
@@ -42,8 +47,8 @@ export const markdownPipeline = {
 } satisfies UnifiedProcessorOptions;
 
 /** Shiki themes for code blocks, one per colour scheme; CSS picks one. */
-export const shikiConfig = {
+export const shikiConfig: ShikiConfig = {
   themes: { light: 'github-light', dark: 'github-dark' },
   defaultColor: false,
   transformers: [shikiLineNumbers],
-} as const;
+};

@@ -1,5 +1,5 @@
 import type { Properties } from 'hast';
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Heading, Image, Link, ListItem, Paragraph, Root } from 'mdast';
 // Declares `data.hProperties` on mdast nodes, which remark-rehype copies onto the HTML element.
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
@@ -25,7 +25,7 @@ export default function remarkAttributeLists() {
       if (node.type === 'heading') {
         takeTrailing(node, HEADING, node);
       } else if (node.type === 'paragraph') {
-        takeTrailing(node, BLOCK, parent && tightItems.has(parent) ? parent : node);
+        takeTrailing(node, BLOCK, parent?.type === 'listItem' && tightItems.has(parent) ? parent : node);
       } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
         const previous = parent.children[index - 1];
         if (previous?.type !== 'link' && previous?.type !== 'image') return;
@@ -48,8 +48,8 @@ export default function remarkAttributeLists() {
  * Items of tight lists, which render without `<p>`: their paragraph is no element, so the item
  * takes its attributes. Loose as mdast-util-to-hast decides it.
  */
-function tightListItems(tree: Root): Set<Parent> {
-  const items = new Set<Parent>();
+function tightListItems(tree: Root): Set<unknown> {
+  const items = new Set<unknown>();
   visit(tree, 'list', (list) => {
     if (list.spread || list.children.some((item) => item.spread)) return;
     for (const item of list.children) items.add(item);
@@ -58,7 +58,7 @@ function tightListItems(tree: Root): Set<Parent> {
 }
 
 /** Moves an attribute list ending `container`'s last text onto `target`. */
-function takeTrailing(container: Parent, pattern: RegExp, target: Nodes): void {
+function takeTrailing(container: Heading | Paragraph, pattern: RegExp, target: Heading | Paragraph | ListItem): void {
   const last = container.children.at(-1);
   if (last?.type !== 'text') return;
   const match = pattern.exec(last.value);
@@ -69,7 +69,7 @@ function takeTrailing(container: Parent, pattern: RegExp, target: Nodes): void {
   if (last.value === '') container.children.pop();
 }
 
-function applyAttributes(node: Nodes, list: AttributeList): void {
+function applyAttributes(node: Heading | Paragraph | ListItem | Link | Image, list: AttributeList): void {
   const properties: Properties = { ...node.data?.hProperties, ...list.attributes };
   if (list.id !== undefined) properties['id'] = list.id;
   if (list.className.length > 0) {

@@ -45,7 +45,7 @@ test('a content folder with a broken header fails the build, naming file, line a
     /tests\/fixtures\/sites\/broken-header\/posts\/bad-date\.md:2 date "2019-13-04" is not a date \(expected YYYY-MM-DD/,
   );
   expect(build.output).toContain('tests/fixtures/sites/broken-header/posts/no-title.md:1 title is missing');
-  expect(build.output).toMatch(/broken-header\/posts\/twin\.md:2 has the same URL \(slug "good"\) as .*posts\/good\.md/);
+  expect(build.output).toMatch(/broken-header\/posts\/twin\.md:2 has the same URL \(slug "good", lang "en"\) as .*posts\/good\.md/);
 });
 
 test('statuses, YAML headers and file-name dates build as Pelican builds them; unchanged files are not re-rendered', async () => {

@@ -90,3 +90,30 @@ describe('blogPostingJsonLd', () => {
     expect(scriptJson({ headline: '</script><script>alert(1)</script>' })).not.toContain('</script>');
   });
 });
+
+describe('site URL settings', () => {
+  it('default to folder URLs', () => {
+    expect(defineSiteConfig({ title: 'B', defaultAuthor: 'A' }).urls).toMatchObject({
+      article: 'posts/{slug}/',
+      tag: 'tag/{slug}/',
+      archives: 'archives/',
+    });
+  });
+
+  it('have a Pelican preset, whose patterns can be changed one by one', () => {
+    expect(defineSiteConfig({ title: 'B', defaultAuthor: 'A', urls: { preset: 'pelican', article: '{date:%Y}/{slug}.html' } }).urls).toMatchObject({
+      article: '{date:%Y}/{slug}.html',
+      page: 'pages/{slug}.html',
+      category: 'category/{slug}.html',
+    });
+  });
+
+  it('refuse mixed endings and patterns without a slug', () => {
+    expect(() => defineSiteConfig({ title: 'B', defaultAuthor: 'A', urls: { tag: 'tag/{slug}.html' } })).toThrow(
+      /urls\.tag: ends differently from urls\.article/,
+    );
+    expect(() => defineSiteConfig({ title: 'B', defaultAuthor: 'A', urls: { article: 'posts/' } })).toThrow(
+      /urls\.article: needs a \{slug\}/,
+    );
+  });
+});

@@ -18,8 +18,12 @@ export const commonFields = {
   status: z.enum(STATUSES, { error: 'is not a status (expected published, draft, hidden or skip)' }),
   /** Language code; default: the site's language. */
   lang: z.string().min(1),
-  /** Marks a translation of another entry with the same slug. Default: false. */
+  /** True for a translation of another entry with the same slug (in another language). */
   translation: z.boolean().default(false),
+  /** The entry's URL on the site, from the URL settings. */
+  url: z.string().startsWith('/'),
+  /** The other language versions of this entry. */
+  translations: z.array(z.object({ lang: z.string(), url: z.string(), title: z.string() })).default([]),
   /** A subtitle shown under the title. */
   headline: z.string().optional(),
   /** Every other header key, lower-cased, values joined by new lines: for themes to use. */

@@ -1,0 +1,72 @@
+import { posix } from 'node:path';
+
+/** What resolving a Pelican intrasite link needs to know about the site. */
+export interface IntrasiteContext {
+  /** The current file's path from the content root. */
+  sourcePath: string;
+  /** How the content folder is named in messages, e.g. `content`. */
+  contentLabel: string;
+  /** URL of a content file (article or page); `null` for a file that has errors, `undefined` for none. */
+  urlOfSource: (path: string) => string | null | undefined;
+  /** Whether a non-Markdown file exists at this path from the content root. */
+  staticExists: (path: string) => boolean;
+  /** URL of a category, tag or author page; `undefined` when no post has that term. */
+  termUrl: (kind: 'category' | 'tag' | 'author', name: string) => string | undefined;
+  /** URL of the home page. */
+  indexUrl: string;
+}
+
+export type LinkResolution = { url: string } | { problem: string };
+
+const INTRASITE = /^(?:\{(filename|static|attach|tag|category|author|index)\}|\|(filename|static|attach|tag|category|author|index)\|)(.*)$/s;
+
+/** Undoes the percent-encoding Markdown links get on their way to HTML (`{` is `%7B`). */
+function decoded(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}
+
+/**
+ * Whether a link uses Pelican's intrasite syntax: `{filename}x.md`, `{static}img.png`,
+ * `{attach}`, `{tag}`, `{category}`, `{author}`, `{index}`, or the legacy `|filename|` forms.
+ */
+export function isIntrasiteLink(href: string): boolean {
+  return INTRASITE.test(decoded(href));
+}
+
+/**
+ * Resolves a Pelican intrasite link to its URL on the site, or says why it cannot be.
+ * Returns `undefined` for ordinary links.
+ *
+ * @example resolveIntrasiteLink('{filename}../pages/about.md#team', context) // { url: '/pages/about/#team' }
+ */
+export function resolveIntrasiteLink(href: string, context: IntrasiteContext): LinkResolution | undefined {
+  const match = INTRASITE.exec(decoded(href));
+  if (!match) return undefined;
+  const kind = match[1] ?? match[2] ?? '';
+  const written = decoded(href);
+  const value = match[3] ?? '';
+  if (kind === 'index') return { url: context.indexUrl };
+  if (kind === 'tag' || kind === 'category' || kind === 'author') {
+    const url = context.termUrl(kind, value.trim());
+    return url ? { url } : { problem: `${written} points to a ${kind} that no post has` };
+  }
+
+  const [, target = '', suffix = ''] = /^([^?#]*)(.*)$/s.exec(value) ?? [];
+  const fromRoot = target.startsWith('/');
+  const relative = posix.normalize(posix.join(posix.dirname(context.sourcePath), target));
+  const rootPath = posix.normalize(target.replace(/^\/+/, ''));
+  const candidates = fromRoot ? [rootPath] : kind === 'filename' ? [relative] : [relative, rootPath];
+  for (const path of candidates) {
+    if (path.startsWith('..')) continue;
+    const url = context.urlOfSource(path);
+    if (url === null) return { problem: `${written} points to ${context.contentLabel}/${path}, which has errors of its own` };
+    if (url !== undefined) return { url: url + suffix };
+    if (context.staticExists(path)) return { url: `/${path}${suffix}` };
+  }
+  const shown = candidates[0] ?? target;
+  return { problem: `${written} points to ${context.contentLabel}/${shown}, which does not exist` };
+}
