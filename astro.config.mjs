@@ -1,13 +1,18 @@
 // @ts-check
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { unified } from '@astrojs/markdown-remark';
-import site from './site.config';
 import { contentDirFrom } from './src/config/content-dir';
+import { siteConfigPathFrom } from './src/config/site-config-path';
+import katexAssets from './src/integrations/katex-assets';
 import pelicanStatic from './src/integrations/pelican-static';
-import { markdownPipeline, shikiConfig } from './src/markdown/pipeline';
 import { buildFormatOf } from './src/lib/url-patterns';
+import { markdownPipeline, shikiConfig } from './src/markdown/pipeline';
 
+const siteConfigPath = siteConfigPathFrom(process.env, process.cwd());
+/** @type {import('./src/config/site-schema').SiteConfig} */
+const site = (await import(pathToFileURL(siteConfigPath).href)).default;
 // Folder URLs (`posts/x/`) are written as folders, Pelican's `x.html` URLs as files.
 const format = buildFormatOf(site.urls);
 
@@ -17,10 +22,14 @@ export default defineConfig({
   build: { format },
   // Pages are prerendered; the adapter serves them and, in later features, on-demand API routes.
   adapter: node({ mode: 'standalone' }),
-  integrations: [pelicanStatic(contentDirFrom(process.env, process.cwd()))],
+  integrations: [pelicanStatic(contentDirFrom(process.env, process.cwd())), katexAssets()],
   markdown: {
     // remark/rehype, not Astro 7's default Sätteri: our Pelican plugins are remark/rehype plugins.
     processor: unified(markdownPipeline),
     shikiConfig,
+  },
+  vite: {
+    // Code reads the site's settings from `@site-config`: the file SITE_CONFIG names.
+    resolve: { alias: { '@site-config': siteConfigPath } },
   },
 });

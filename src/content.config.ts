@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import site from '../site.config';
+import site from '@site-config';
 import { contentDirFrom } from './config/content-dir';
 import { pelicanLoader } from './content/pelican-loader';
 import { articleSchema } from './content/schemas/article';

@@ -1,4 +1,4 @@
-import site from '../../site.config';
+import site from '@site-config';
 import { expandUrlPattern } from '../lib/url-patterns';
 import { slugify } from '../lib/slugify';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';

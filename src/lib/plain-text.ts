@@ -9,3 +9,12 @@ import { toText } from 'hast-util-to-text';
 export function plainText(html: string): string {
   return toText(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Whether rendered HTML holds math typeset by KaTeX, whose stylesheet the page then needs.
+ *
+ * @example hasMath('<span class="katex">…</span>') // true
+ */
+export function hasMath(html: string | undefined): boolean {
+  return html?.includes('class="katex') ?? false;
+}

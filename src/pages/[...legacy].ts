@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import site from '../../site.config';
+import site from '@site-config';
 import { pelicanRedirects, redirectPage } from '../content/legacy-urls';
 import { articlesWithPages, pagesWithPages } from '../content/queries';
 import { archivesUrl, TAXONOMIES, termUrl, terms } from '../content/routes';

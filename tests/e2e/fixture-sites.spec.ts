@@ -1,44 +1,13 @@
-// Builds small content folders with CONTENT_DIR, as an author moving a Pelican site would.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-
-const run = promisify(execFile);
-
-interface BuildResult {
-  code: number;
-  output: string;
-  outDir: string;
-}
-
-// Inside the project, so the prerender step resolves the project's node_modules.
-const buildsDir = '.fixture-builds';
-
-/** Runs `astro build` on a fixture content folder into a fresh folder; never throws on failure. */
-async function buildFixture(name: string, { outDir = newOutDir(name), cold = true } = {}): Promise<BuildResult> {
-  const env = { ...process.env, CONTENT_DIR: `tests/fixtures/sites/${name}`, NO_COLOR: '1', FORCE_COLOR: '0' };
-  const args = ['astro', 'build', '--outDir', outDir, ...(cold ? ['--force'] : [])];
-  try {
-    const { stdout, stderr } = await run('npx', args, { env });
-    return { code: 0, output: stdout + stderr, outDir };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, output: failure.stdout + failure.stderr, outDir };
-  }
-}
-
-function newOutDir(name: string): string {
-  mkdirSync(buildsDir, { recursive: true });
-  return mkdtempSync(join(buildsDir, `${name}-`));
-}
+import { buildFixture, removeBuild } from './support/fixture-site';
 
 test.describe.configure({ timeout: 180_000 });
 
 test('a content folder with a broken header fails the build, naming file, line and field', async () => {
   const build = await buildFixture('broken-header');
-  rmSync(build.outDir, { recursive: true, force: true });
+  removeBuild(build);
   expect(build.code).toBe(1);
   expect(build.output).toContain('The content has 3 problems:');
   expect(build.output).toMatch(
@@ -71,6 +40,15 @@ test('statuses, YAML headers and file-name dates build as Pelican builds them; u
     expect(second.code, second.output).toBe(0);
     expect(second.output).toMatch(/\[pelican-article-loader\] 0 rendered, 5 unchanged, 1 skipped, 0 invalid/);
   } finally {
-    rmSync(first.outDir, { recursive: true, force: true });
+    removeBuild(first);
   }
+});
+
+test('a broken intrasite link fails the build with file, line and the missing path', async () => {
+  const build = await buildFixture('broken-links');
+  removeBuild(build);
+  expect(build.code).toBe(1);
+  expect(build.output).toContain('tests/fixtures/sites/broken-links/posts/links.md:5 {filename}../x.md points to tests/fixtures/sites/broken-links/x.md, which does not exist');
+  expect(build.output).toContain('tests/fixtures/sites/broken-links/posts/links.md:7 {static}/images/none.png points to tests/fixtures/sites/broken-links/images/none.png, which does not exist');
+  expect(build.output).toContain('tests/fixtures/sites/broken-links/posts/links.md:9 {tag}nothing points to a tag that no post has');
 });

@@ -1,0 +1,172 @@
+// A real-world-shaped Pelican content folder (category folders, pages, images, a draft, a
+// translation, {filename} links, footnotes, :::python blocks, math…) built unchanged.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  buildFixture,
+  htmlFiles,
+  internalLinks,
+  LEFTOVER_PELICAN,
+  removeBuild,
+  serveBuild,
+  type FixtureBuild,
+  type RunningServer,
+} from './support/fixture-site';
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const golden = 'tests/fixtures/sites/pelican-blog.expected';
+let build: FixtureBuild;
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  build = await buildFixture('pelican-blog', { siteConfig: 'tests/fixtures/sites/configs/redirects.config.ts' });
+  expect(build.code, build.output).toBe(0);
+  server = await serveBuild(build, 4391);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  if (build) removeBuild(build);
+});
+
+test('every link and image of every page resolves: no 404s', async ({ request }) => {
+  const pages = htmlFiles(build);
+  expect(pages.length).toBeGreaterThan(20);
+  const checked = new Map<string, number>();
+  for (const page of pages) {
+    const html = readFileSync(join(build.outDir, 'client', page), 'utf8');
+    for (const path of internalLinks(html, server.origin)) {
+      if (!checked.has(path)) checked.set(path, (await request.get(server.origin + path)).status());
+    }
+  }
+  const broken = [...checked].filter(([, status]) => status !== 200);
+  expect(broken).toEqual([]);
+  expect(checked.size).toBeGreaterThan(30);
+});
+
+test('no Pelican syntax is left in any page', () => {
+  for (const page of htmlFiles(build)) {
+    // The site's own stylesheet is not content: `@media (…){:root{…}}` is CSS.
+    const html = readFileSync(join(build.outDir, 'client', page), 'utf8').replace(/<style>[\s\S]*?<\/style>/g, '');
+    for (const leftover of LEFTOVER_PELICAN) expect(html.includes(leftover), `${leftover} in ${page}`).toBe(false);
+  }
+});
+
+test('posts render as Python-Markdown renders them (golden files)', () => {
+  for (const post of ['feature-stores', 'detecting-data-drift', 'detecting-data-drift-es', 'pandas-tips', 'hello-world']) {
+    const html = readFileSync(join(build.outDir, 'client', 'posts', post, 'index.html'), 'utf8');
+    const prose = /<div class="prose">([\s\S]*?)<\/div><\/article>/.exec(html)?.[1];
+    expect(prose, post).toBeDefined();
+    const expectedFile = join(golden, `${post}.html`);
+    if (process.env['UPDATE'] || !existsSync(expectedFile)) {
+      mkdirSync(dirname(expectedFile), { recursive: true });
+      writeFileSync(expectedFile, `${prose}\n`);
+    }
+    expect(`${prose}\n`, post).toBe(readFileSync(expectedFile, 'utf8'));
+  }
+});
+
+async function expectImagesLoaded(page: Page) {
+  for (const image of await page.locator('img').all()) {
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  }
+}
+
+test('a reader sees the features of the post: links, math, code, footnotes, abbreviations', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('requestfailed', (failed) => errors.push(failed.url()));
+  await page.goto(`${server.origin}/posts/feature-stores/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Feature stores, explained');
+  await expect(page.getByRole('navigation', { name: 'Table of contents' }).getByRole('link', { name: 'Serving' })).toHaveAttribute('href', '#serving');
+  await expect(page.locator('#serving')).toHaveText('Serving');
+  await expect(page.getByRole('link', { name: 'drift', exact: true })).toHaveAttribute('href', '/posts/detecting-data-drift/');
+  await expect(page.locator('abbr[title="Hyper Text Markup Language"]').first()).toHaveText('HTML');
+  await expect(page.locator('pre[data-language="python"]').first()).toContainText('def get_features');
+  await expect(page.locator('pre[data-language="bash"]')).toHaveClass(/line-numbers/);
+  await expect(page.locator('.katex').first()).toBeVisible();
+  // KaTeX's own stylesheet and fonts are served by the site.
+  expect(await page.locator('.katex').first().evaluate((node) => getComputedStyle(node).fontFamily)).toContain('KaTeX');
+  await expect(page.locator('dl dt').first()).toHaveText('Feature');
+  await expect(page.locator('.callout strong')).toHaveText('Note:');
+  await expect(page.locator('p.lead')).toHaveText('A paragraph with a class.');
+  await expect(page.locator('[data-footnotes] li')).toContainText('Measured on our own cluster');
+  await expectImagesLoaded(page);
+  expect(errors).toEqual([]);
+});
+
+test('translations link to each other with hreflang; only the original is listed', async ({ page }) => {
+  await page.goto(`${server.origin}/posts/detecting-data-drift/`);
+  await expect(page.locator('link[rel="alternate"][hreflang="es"]')).toHaveAttribute('href', /\/posts\/detecting-data-drift-es\/$/);
+  await page.getByRole('navigation', { name: 'Translations' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Detectar el data drift');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.goto(`${server.origin}/`);
+  await expect(page.getByRole('link', { name: 'Detecting data drift' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Detectar el data drift' })).toHaveCount(0);
+  await expectImagesLoaded(page);
+});
+
+test('tags, categories and authors merge by slug, named with the first spelling', async ({ page }) => {
+  // `python` (pandas tips, 2020), `Python` (feature stores, 2021) and `python` (drift): one tag.
+  await page.goto(`${server.origin}/tag/python/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tag python');
+  await expect(page.getByRole('article')).toHaveCount(3);
+  await expect(page.getByRole('link', { name: 'Feature stores, explained' })).toBeVisible();
+  await page.goto(`${server.origin}/category/mlops/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Category mlops');
+  await expect(page.getByRole('article')).toHaveCount(2);
+  await page.goto(`${server.origin}/category/misc/`);
+  await expect(page.getByRole('link', { name: 'Hello, world' })).toBeVisible();
+});
+
+test("Pelican's old URLs redirect to the new ones", async ({ page }) => {
+  for (const [from, to] of [
+    ['/feature-stores.html', '/posts/feature-stores/'],
+    ['/detecting-data-drift-es.html', '/posts/detecting-data-drift-es/'],
+    ['/pages/about-us.html', '/pages/about-us/'],
+    ['/category/mlops.html', '/category/mlops/'],
+    ['/tag/python.html', '/tag/python/'],
+    ['/author/ana-lopez.html', '/author/ana-lopez/'],
+    ['/archives.html', '/archives/'],
+  ]) {
+    await page.goto(server.origin + from);
+    await expect(page).toHaveURL(server.origin + to);
+  }
+  const redirect = readFileSync(join(build.outDir, 'client', 'feature-stores.html'), 'utf8');
+  expect(redirect).toContain('<link rel="canonical" href="http://localhost:4321/posts/feature-stores/">');
+});
+
+test("the pelican URL preset writes Pelican's own file names", async () => {
+  const pelican = await buildFixture('pelican-blog', { siteConfig: 'tests/fixtures/sites/configs/pelican-urls.config.ts' });
+  try {
+    expect(pelican.code, pelican.output).toBe(0);
+    expect(htmlFiles(pelican)).toEqual(
+      expect.arrayContaining([
+        '/feature-stores.html',
+        '/detecting-data-drift-es.html',
+        '/pages/about-us.html',
+        '/category/mlops.html',
+        '/tag/python.html',
+        '/author/ana-lopez.html',
+        '/archives.html',
+        '/index.html',
+      ]),
+    );
+    const post = readFileSync(join(pelican.outDir, 'client', 'feature-stores.html'), 'utf8');
+    expect(post).toContain('href="/detecting-data-drift.html"');
+    expect(post).toContain('href="/pages/about-us.html"');
+    for (const page of htmlFiles(pelican)) {
+      const html = readFileSync(join(pelican.outDir, 'client', page), 'utf8');
+      for (const path of internalLinks(html, 'http://localhost')) {
+        const file = join(pelican.outDir, 'client', path.endsWith('/') ? `${path}index.html` : path);
+        expect(existsSync(file), `${path} linked from ${page}`).toBe(true);
+      }
+    }
+  } finally {
+    removeBuild(pelican);
+  }
+});

@@ -1,0 +1,130 @@
+// Builds and serves small content folders as an author moving a Pelican site would:
+// `CONTENT_DIR` (and `SITE_CONFIG`) pointed at a fixture, `astro build`, the Node server.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+// Inside the project, so the prerender step resolves the project's node_modules.
+const buildsDir = '.fixture-builds';
+
+export interface FixtureBuild {
+  code: number;
+  output: string;
+  outDir: string;
+}
+
+export interface BuildOptions {
+  /** Reuse a folder (a warm rebuild); default: a fresh one. */
+  outDir?: string;
+  /** Clear Astro's content cache first. Default: true. */
+  cold?: boolean;
+  /** A site configuration file (SITE_CONFIG). */
+  siteConfig?: string;
+}
+
+/** Runs `astro build` on `tests/fixtures/sites/<name>`; never throws on a failed build. */
+export async function buildFixture(name: string, options: BuildOptions = {}): Promise<FixtureBuild> {
+  mkdirSync(buildsDir, { recursive: true });
+  const outDir = options.outDir ?? mkdtempSync(join(buildsDir, `${name}-`));
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: `tests/fixtures/sites/${name}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+  if (options.siteConfig) env['SITE_CONFIG'] = options.siteConfig;
+  const args = ['astro', 'build', '--outDir', outDir, ...((options.cold ?? true) ? ['--force'] : [])];
+  try {
+    const { stdout, stderr } = await run('npx', args, { env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, output: stdout + stderr, outDir };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, output: failure.stdout + failure.stderr, outDir };
+  }
+}
+
+export function removeBuild(build: FixtureBuild): void {
+  rmSync(build.outDir, { recursive: true, force: true });
+}
+
+/** Every HTML file of a build's static site, as site paths (`/posts/x/index.html`). */
+export function htmlFiles(build: FixtureBuild): string[] {
+  const client = join(build.outDir, 'client');
+  return readdirSync(client, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.html'))
+    .map((path) => `/${relative(client, join(client, path)).split('\\').join('/')}`)
+    .sort();
+}
+
+export interface RunningServer {
+  origin: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts a build's standalone Node server on a free-ish port and waits until it answers. */
+export async function serveBuild(build: FixtureBuild, port: number): Promise<RunningServer> {
+  const server: ChildProcess = spawn(process.execPath, [join(build.outDir, 'server', 'entry.mjs')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: 'ignore',
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const ok = await fetch(origin).then(() => true, () => false);
+    if (ok) break;
+    if (Date.now() > deadline || server.exitCode !== null) {
+      server.kill();
+      throw new Error(`the server of ${build.outDir} did not start`);
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise((done) => {
+        server.once('exit', () => done());
+        server.kill('SIGTERM');
+      }),
+  };
+}
+
+const LINK_ATTRIBUTE = /\s(?:href|src|srcset|content)="([^"]*)"/g;
+const REFRESH = /http-equiv="refresh" content="0; url=([^"]+)"/;
+
+/**
+ * The site paths a page links to (links, images, stylesheets, srcsets, meta refresh), without
+ * fragments, leaving out other origins.
+ */
+export function internalLinks(html: string, origin: string): string[] {
+  const found = new Set<string>();
+  const add = (value: string) => {
+    const url = new URL(value, `${origin}/`);
+    if (url.origin === origin) found.add(url.pathname);
+  };
+  for (const match of html.matchAll(LINK_ATTRIBUTE)) {
+    const value = (match[1] ?? '').replace(/&amp;/g, '&');
+    if (value === '' || value.startsWith('#') || value.startsWith('mailto:')) continue;
+    if (/\ssrcset="/.test(match[0])) value.split(',').forEach((candidate) => add(candidate.trim().split(/\s+/)[0] ?? ''));
+    else if (/^(https?:)?\/\//.test(value) || value.startsWith('/')) add(value);
+  }
+  const refresh = REFRESH.exec(html)?.[1];
+  if (refresh) add(refresh);
+  return [...found];
+}
+
+/** Pelican syntax that must never reach a reader. */
+export const LEFTOVER_PELICAN = [
+  '{filename}',
+  '%7Bfilename%7D',
+  '{static}',
+  '{attach}',
+  '{tag}',
+  '{category}',
+  '{author}',
+  '{index}',
+  '|filename|',
+  ':::python',
+  '#!bash',
+  '{:',
+  '[TOC]',
+  '*[HTML]',
+  'markdown="1"',
+  '$$',
+];
