@@ -110,6 +110,13 @@ test('translations link to each other with hreflang; only the original is listed
   await expectImagesLoaded(page);
 });
 
+test('a summary marker ends the automatic summary where the author put it', async ({ page }) => {
+  await page.goto(`${server.origin}/`);
+  const card = page.getByRole('article').filter({ hasText: 'Pandas tips' });
+  await expect(card).toContainText('Some tips.');
+  await expect(card).not.toContainText('The rest of the tips');
+});
+
 test('tags, categories and authors merge by slug, named with the first spelling', async ({ page }) => {
   // `python` (pandas tips, 2020), `Python` (feature stores, 2021) and `python` (drift): one tag.
   await page.goto(`${server.origin}/tag/python/`);

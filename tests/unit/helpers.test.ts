@@ -3,8 +3,8 @@ import { contentDirFrom } from '../../src/config/content-dir';
 import { defineSiteConfig } from '../../src/config/site-schema';
 import { contentRole } from '../../src/content/content-files';
 import { blogPostingJsonLd, scriptJson } from '../../src/lib/json-ld';
-import { plainText } from '../../src/lib/plain-text';
-import { truncateHtmlWords } from '../../src/lib/truncate-html';
+import { hasMath, plainText } from '../../src/lib/plain-text';
+import { summaryBeforeMarker, truncateHtmlWords } from '../../src/lib/truncate-html';
 
 describe('truncateHtmlWords', () => {
   it('keeps the first words, closes the open tags and adds an ellipsis', () => {
@@ -115,5 +115,21 @@ describe('site URL settings', () => {
     expect(() => defineSiteConfig({ title: 'B', defaultAuthor: 'A', urls: { article: 'posts/' } })).toThrow(
       /urls\.article: needs a \{slug\}/,
     );
+  });
+});
+
+describe('summaryBeforeMarker', () => {
+  it('cuts at <!-- PELICAN_END_SUMMARY --> or <!-- more -->, closing open tags', () => {
+    expect(summaryBeforeMarker('<p>Intro</p>\n<!-- PELICAN_END_SUMMARY -->\n<p>Rest</p>')).toBe('<p>Intro</p>');
+    expect(summaryBeforeMarker('<div><p>Intro</p><!-- more --><p>Rest</p></div>')).toBe('<div><p>Intro</p></div>');
+    expect(summaryBeforeMarker('<p>No marker</p>')).toBeUndefined();
+  });
+});
+
+describe('hasMath', () => {
+  it('spots KaTeX output', () => {
+    expect(hasMath('<span class="katex"><math></math></span>')).toBe(true);
+    expect(hasMath('<p>$5</p>')).toBe(false);
+    expect(hasMath(undefined)).toBe(false);
   });
 });

@@ -24,6 +24,21 @@ describe('the configured Markdown pipeline', () => {
     expect(html).toContain('<strong>Wrong Born Definition</strong>');
   });
 
+  it('highlights codehilite blocks, unknown languages as plain text without failing', async () => {
+    expect(await render('    :::python\n    x = 1\n')).toContain('data-language="python"');
+    const unknown = await render('    :::klingon\n    Qapla\'\n');
+    expect(unknown).toContain('data-language="plaintext"');
+    expect(unknown).toContain("Qapla'");
+    expect(await render('    #!python\n    x = 1\n')).toMatch(/<pre class="[^"]*line-numbers/);
+  });
+
+  it('renders math at build time with KaTeX', async () => {
+    const html = await render('Inline $a^2$ and\n\n$$\nb\n$$\n');
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain('<annotation encoding="application/x-tex">a^2</annotation>');
+  });
+
   it('highlights fenced code with Shiki, a light and a dark theme', async () => {
     const html = await render('```python\nprint("hola")\n```\n');
     expect(html).toContain('class="astro-code');

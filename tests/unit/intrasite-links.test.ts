@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isIntrasiteLink, resolveIntrasiteLink, type IntrasiteContext } from '../../src/content/intrasite-links';
+
+const context: IntrasiteContext = {
+  sourcePath: 'mlops/drift.md',
+  contentLabel: 'content',
+  urlOfSource: (path) =>
+    ({ 'mlops/feature-stores.md': '/posts/feature-stores/', 'pages/about.md': '/pages/about/', 'broken.md': null })[path],
+  staticExists: (path) => ['images/a.png', 'mlops/chart.png'].includes(path),
+  termUrl: (kind, name) => (name.toLowerCase() === 'python' ? `/${kind}/python/` : undefined),
+  indexUrl: '/',
+};
+
+const resolve = (href: string) => resolveIntrasiteLink(href, context);
+
+describe('resolveIntrasiteLink', () => {
+  it('resolves {filename} relative to the current file, or from the content root with /', () => {
+    expect(resolve('{filename}feature-stores.md')).toEqual({ url: '/posts/feature-stores/' });
+    expect(resolve('{filename}../pages/about.md#team')).toEqual({ url: '/pages/about/#team' });
+    expect(resolve('{filename}/pages/about.md?x=1')).toEqual({ url: '/pages/about/?x=1' });
+  });
+
+  it('accepts the legacy |filename| form and percent-encoded braces from Markdown links', () => {
+    expect(resolve('|filename|feature-stores.md')).toEqual({ url: '/posts/feature-stores/' });
+    expect(resolve('%7Bfilename%7Dfeature-stores.md')).toEqual({ url: '/posts/feature-stores/' });
+  });
+
+  it('resolves {static} and {attach} relative first, then from the content root', () => {
+    expect(resolve('{static}chart.png')).toEqual({ url: '/mlops/chart.png' });
+    expect(resolve('{static}images/a.png')).toEqual({ url: '/images/a.png' });
+    expect(resolve('{attach}/images/a.png')).toEqual({ url: '/images/a.png' });
+    expect(resolve('{filename}/images/a.png')).toEqual({ url: '/images/a.png' });
+  });
+
+  it('resolves {tag}, {category}, {author} by slug, and {index}', () => {
+    expect(resolve('{tag}Python')).toEqual({ url: '/tag/python/' });
+    expect(resolve('{category}python')).toEqual({ url: '/category/python/' });
+    expect(resolve('{author}python')).toEqual({ url: '/author/python/' });
+    expect(resolve('{index}')).toEqual({ url: '/' });
+  });
+
+  it('says what is missing', () => {
+    expect(resolve('{filename}../x.md')).toEqual({ problem: '{filename}../x.md points to content/x.md, which does not exist' });
+    expect(resolve('{static}/images/none.png')).toEqual({
+      problem: '{static}/images/none.png points to content/images/none.png, which does not exist',
+    });
+    expect(resolve('{filename}../broken.md')).toEqual({
+      problem: '{filename}../broken.md points to content/broken.md, which has errors of its own',
+    });
+    expect(resolve('{tag}rust')).toEqual({ problem: '{tag}rust points to a tag that no post has' });
+    expect(resolve('{filename}../../outside.md')).toMatchObject({ problem: expect.stringContaining('does not exist') });
+  });
+
+  it('leaves ordinary links alone', () => {
+    expect(resolve('https://example.com/{filename}')).toBeUndefined();
+    expect(resolve('/posts/x/')).toBeUndefined();
+    expect(isIntrasiteLink('{static}/a.png')).toBe(true);
+    expect(isIntrasiteLink('#top')).toBe(false);
+  });
+});
