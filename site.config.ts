@@ -8,4 +8,14 @@ export default defineSiteConfig({
   language: 'en',
   timeZone: 'Europe/Madrid',
   defaultAuthor: 'The Gurus Team',
+  navigation: [
+    { label: 'Blog', href: '/' },
+    { label: 'Archives', href: '/archives/' },
+    { label: 'About', href: '/pages/about/' },
+  ],
+  social: [
+    { label: 'Twitter', url: 'https://twitter.com/TheGurusTeam' },
+    { label: 'LinkedIn', url: 'https://www.linkedin.com/company/the-gurus-team' },
+  ],
+  pageSize: 10,
 });

@@ -60,6 +60,20 @@ export const siteConfigSchema = z.object({
     .default('Europe/Madrid'),
   /** Author of posts whose header names none. */
   defaultAuthor: z.string().min(1, 'name the author used when a post names none'),
+  /** Links in the header, in order. Default: Blog, Archives and every listed page, at their configured URLs. */
+  navigation: z.array(z.object({ label: z.string().min(1), href: z.string().min(1) })).optional(),
+  /** Profiles shown in the footer, e.g. `{ label: 'LinkedIn', url: 'https://…' }`. Default: none. */
+  social: z.array(z.object({ label: z.string().min(1), url: z.url({ error: 'must be an absolute URL' }) })).default([]),
+  /** Posts per page on the home page and term pages. Default: 10. */
+  pageSize: z.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
+  /**
+   * "Edit this page" link for every post and page: a URL with `{path}`, the file's path in the
+   * content folder, e.g. `https://github.com/org/site/edit/main/content/{path}`. Default: none.
+   */
+  editUrl: z
+    .string()
+    .regex(/^https?:\/\/.*\{path\}/, 'must be an http(s) URL holding {path}, e.g. https://github.com/org/site/edit/main/content/{path}')
+    .optional(),
   /** Where each kind of page lives. Default: the `default` preset. */
   urls: urlsSchema,
   /** `pelican`: old Pelican URLs (and feed URLs) redirect to the new ones, for sites moved from Pelican. */

@@ -29,13 +29,13 @@ export interface Redirect {
  * Where Pelican's default settings put every entry and term, paired with where they are now, so
  * old links and search rankings survive the move. Paths that did not change get no redirect.
  *
- * @example pelicanRedirects([{ kind: 'article', slug: 'x', lang: 'en', translation: false, url: '/posts/x/' }], [], '/archives/', 'UTC')
- * // [{ from: '/x.html', to: '/posts/x/' }, { from: '/archives.html', to: '/archives/' }]
+ * @example pelicanRedirects([{ kind: 'article', slug: 'x', lang: 'en', translation: false, url: '/posts/x/' }], [], { archives: '/archives/', … }, 'UTC')
+ * // [{ from: '/x.html', to: '/posts/x/' }, { from: '/archives.html', to: '/archives/' }, …]
  */
 export function pelicanRedirects(
   entries: readonly MovedEntry[],
   terms: readonly MovedTerm[],
-  archivesUrl: string,
+  indexes: Readonly<Record<'archives' | 'categories' | 'tags' | 'authors', string>>,
   timeZone: string,
 ): Redirect[] {
   const pelican = URL_PRESETS.pelican;
@@ -47,7 +47,9 @@ export function pelicanRedirects(
   for (const term of terms) {
     redirects.push({ from: expandUrlPattern(pelican[term.kind], { slug: slugify(term.name) }, timeZone), to: term.url });
   }
-  redirects.push({ from: `/${pelican.archives}`, to: archivesUrl });
+  for (const [kind, url] of Object.entries(indexes)) {
+    redirects.push({ from: `/${pelican[kind as keyof typeof indexes]}`, to: url });
+  }
   const seen = new Set<string>();
   return redirects.filter(({ from, to }) => from !== to && !seen.has(from) && seen.add(from));
 }

@@ -1,17 +1,27 @@
 import site from '@site-config';
-import { expandUrlPattern } from '../lib/url-patterns';
+import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl } from '../lib/url-patterns';
 import { slugify } from '../lib/slugify';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';
 import { groupTerms, type TaxonomyKind, type Term } from './taxonomy';
 
-/** A page of the site outside the home page, and what it shows. */
+/** Where a page sits in a paginated listing. */
+export interface Pagination {
+  /** 1-based. */
+  current: number;
+  /** URL of every page, in order. */
+  urls: string[];
+}
+
+/** A page of the site, and what it shows. */
 export type SiteRoute =
   | { view: 'article'; url: string; article: Article }
   | { view: 'page'; url: string; page: Page }
-  | { view: 'term'; url: string; term: Term<Article> }
+  | { view: 'listing'; url: string; articles: Article[]; pagination: Pagination; term?: Term<Article> }
+  | { view: 'terms'; url: string; kind: TaxonomyKind; terms: Term<Article>[] }
   | { view: 'archives'; url: string; articles: Article[] };
 
 export const TAXONOMIES: readonly TaxonomyKind[] = ['category', 'tag', 'author'];
+const INDEX_KIND = { category: 'categories', tag: 'tags', author: 'authors' } as const;
 
 /**
  * The URL of a category, tag or author page, from the site's URL settings.
@@ -22,6 +32,9 @@ export function termUrl(kind: TaxonomyKind, name: string): string {
   return expandUrlPattern(site.urls[kind], { slug: slugify(name) }, site.timeZone);
 }
 
+/** The URL of the page listing every category, tag or author. */
+export const termIndexUrl = (kind: TaxonomyKind): string => expandUrlPattern(site.urls[INDEX_KIND[kind]], {}, site.timeZone);
+
 /** The URL of the archives page. */
 export const archivesUrl = (): string => expandUrlPattern(site.urls.archives, {}, site.timeZone);
 
@@ -30,16 +43,32 @@ export async function terms(kind: TaxonomyKind): Promise<Term<Article>[]> {
   return groupTerms(await listedArticles(), kind);
 }
 
-/** Every page the catch-all route builds: entries, term pages and the archives. */
+/** The pages of a listing, `pageSize` articles each. */
+function listingRoutes(url: string, articles: Article[], term?: Term<Article>): SiteRoute[] {
+  const pages = paginate(articles, site.pageSize);
+  const urls = pages.map((_, index) => paginatedUrl(url, index + 1, buildFormatOf(site.urls)));
+  return pages.map((slice, index) => ({
+    view: 'listing',
+    url: urls[index] ?? url,
+    articles: slice,
+    pagination: { current: index + 1, urls },
+    ...(term ? { term } : {}),
+  }));
+}
+
+/** Every page of the site: home pages, entries, term pages and indexes, the archives. */
 export async function siteRoutes(): Promise<SiteRoute[]> {
   const listed = await listedArticles();
   const routes: SiteRoute[] = [
+    ...listingRoutes('/', listed),
     ...(await articlesWithPages()).map((article) => ({ view: 'article' as const, url: article.data.url, article })),
     ...(await pagesWithPages()).map((page) => ({ view: 'page' as const, url: page.data.url, page })),
     { view: 'archives', url: archivesUrl(), articles: listed },
   ];
   for (const kind of TAXONOMIES) {
-    for (const term of groupTerms(listed, kind)) routes.push({ view: 'term', url: termUrl(kind, term.name), term });
+    const grouped = groupTerms(listed, kind);
+    routes.push({ view: 'terms', url: termIndexUrl(kind), kind, terms: grouped });
+    for (const term of grouped) routes.push(...listingRoutes(termUrl(kind, term.name), term.articles, term));
   }
   return routes;
 }

@@ -42,3 +42,47 @@ export function blogPostingJsonLd(input: BlogPostingInput): Record<string, unkno
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
+
+/**
+ * A schema.org BreadcrumbList: the trail from the home page to this page.
+ *
+ * @example breadcrumbJsonLd([{ name: 'Home', url: 'https://x.org/' }, { name: 'Post', url: 'https://x.org/p/' }])
+ */
+export function breadcrumbJsonLd(trail: readonly { name: string; url: string }[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.name, item: crumb.url })),
+  };
+}
+
+/** A schema.org WebSite whose search action is the site's search page. */
+export function webSiteJsonLd(site: { name: string; url: string; description: string; lang: string }): Record<string, unknown> {
+  const home = new URL('/', site.url).href;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    url: home,
+    description: site.description,
+    inLanguage: site.lang,
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${new URL('/search/', site.url).href}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+/** A schema.org Person, for author pages. */
+export function personJsonLd(person: { name: string; url: string; description?: string; image?: string; sameAs?: readonly string[] }): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: person.name,
+    url: person.url,
+    ...(person.description ? { description: person.description } : {}),
+    ...(person.image ? { image: person.image } : {}),
+    ...(person.sameAs?.length ? { sameAs: person.sameAs } : {}),
+  };
+}

@@ -1,7 +1,19 @@
 import { wallTimeIn } from './zoned-time';
 
 /** The kinds of page whose URL is a setting. */
-export const URL_KINDS = ['article', 'articleLang', 'page', 'pageLang', 'category', 'tag', 'author', 'archives'] as const;
+export const URL_KINDS = [
+  'article',
+  'articleLang',
+  'page',
+  'pageLang',
+  'category',
+  'tag',
+  'author',
+  'categories',
+  'tags',
+  'authors',
+  'archives',
+] as const;
 export type UrlKind = (typeof URL_KINDS)[number];
 export type UrlPatterns = Record<UrlKind, string>;
 
@@ -15,6 +27,9 @@ export const URL_PRESETS: Record<'default' | 'pelican', UrlPatterns> = {
     category: 'category/{slug}/',
     tag: 'tag/{slug}/',
     author: 'author/{slug}/',
+    categories: 'category/',
+    tags: 'tag/',
+    authors: 'author/',
     archives: 'archives/',
   },
   pelican: {
@@ -25,6 +40,9 @@ export const URL_PRESETS: Record<'default' | 'pelican', UrlPatterns> = {
     category: 'category/{slug}.html',
     tag: 'tag/{slug}.html',
     author: 'author/{slug}.html',
+    categories: 'categories.html',
+    tags: 'tags.html',
+    authors: 'authors.html',
     archives: 'archives.html',
   },
 };
@@ -88,4 +106,29 @@ export function buildFormatOf(patterns: UrlPatterns): 'file' | 'directory' {
  */
 export function routePathOf(url: string): string {
   return url.replace(/^\/+/, '').replace(/\.html$/, '').replace(/\/+$/, '');
+}
+
+/**
+ * The URL of page `n` of a paginated listing: `page/n/` under folder URLs, Pelican's `name{n}.html`
+ * for file URLs. Page 1 is the listing's own URL.
+ *
+ * @example paginatedUrl('/tag/python/', 2) // '/tag/python/page/2/'
+ * @example paginatedUrl('/tag/python.html', 2) // '/tag/python2.html'
+ * @example paginatedUrl('/', 3, 'file') // '/index3.html'
+ */
+export function paginatedUrl(url: string, page: number, format: 'file' | 'directory' = 'directory'): string {
+  if (page <= 1) return url;
+  if (url === '/') return format === 'file' ? `/index${page}.html` : `/page/${page}/`;
+  return url.endsWith('.html') ? url.replace(/\.html$/, `${page}.html`) : `${url}page/${page}/`;
+}
+
+/**
+ * Splits a listing into pages of `size` items; an empty listing is one empty page.
+ *
+ * @example paginate([1, 2, 3], 2) // [[1, 2], [3]]
+ */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let start = 0; start < items.length; start += size) pages.push(items.slice(start, start + size));
+  return pages.length > 0 ? pages : [[]];
 }

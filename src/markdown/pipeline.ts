@@ -1,4 +1,5 @@
-import type { ShikiConfig, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
@@ -12,6 +13,8 @@ import remarkIntrasiteLinks from './remark-intrasite-links';
 import rehypeIntrasiteLinks from './rehype-intrasite-links';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
+import { headingAnchors } from './heading-anchors';
+import { shikiCodeFrame } from './shiki-code-frame';
 import { shikiLineNumbers } from './shiki-line-numbers';
 
 /**
@@ -40,6 +43,9 @@ export const markdownPipeline = {
     [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
     rehypeHeadingsBelowTitle,
     rehypeBlankTargetRel,
+    // Ids now (Astro adds them last), so the anchor links below have something to point to.
+    rehypeHeadingIds,
+    [rehypeAutolinkHeadings, headingAnchors],
   ],
   remarkRehype: { handlers: defListHastHandlers },
   // Pelican leaves quotes straight unless TYPOGRIFY is on; so do we, and `{:key="v"}` stays parseable.
@@ -50,5 +56,5 @@ export const markdownPipeline = {
 export const shikiConfig: ShikiConfig = {
   themes: { light: 'github-light', dark: 'github-dark' },
   defaultColor: false,
-  transformers: [shikiLineNumbers],
+  transformers: [shikiLineNumbers, shikiCodeFrame],
 };

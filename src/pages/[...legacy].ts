@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import site from '@site-config';
 import { pelicanRedirects, redirectPage } from '../content/legacy-urls';
 import { articlesWithPages, pagesWithPages } from '../content/queries';
-import { archivesUrl, TAXONOMIES, termUrl, terms } from '../content/routes';
+import { archivesUrl, TAXONOMIES, termIndexUrl, termUrl, terms } from '../content/routes';
 
 // With `redirectFrom: 'pelican'`, Pelican's default URLs answer with a redirect to the new ones.
 export const getStaticPaths = (async () => {
@@ -18,7 +18,13 @@ export const getStaticPaths = (async () => {
   for (const kind of TAXONOMIES) {
     for (const term of await terms(kind)) moved.push({ kind, name: term.name, url: termUrl(kind, term.name) });
   }
-  return pelicanRedirects(entries, moved, archivesUrl(), site.timeZone).map(({ from, to }) => ({
+  const indexes = {
+    archives: archivesUrl(),
+    categories: termIndexUrl('category'),
+    tags: termIndexUrl('tag'),
+    authors: termIndexUrl('author'),
+  };
+  return pelicanRedirects(entries, moved, indexes, site.timeZone).map(({ from, to }) => ({
     params: { legacy: from.slice(1) },
     props: { to },
   }));

@@ -75,7 +75,7 @@ describe('pelicanRedirects', () => {
           { kind: 'page', slug: 'about', lang: 'en', translation: false, url: '/pages/about.html' },
         ],
         [{ kind: 'tag', name: 'Machine Learning', url: '/tag/machine-learning/' }],
-        '/archives/',
+        { archives: '/archives/', categories: '/category/', tags: '/tag/', authors: '/author/' },
         'UTC',
       ),
     ).toEqual([
@@ -83,6 +83,9 @@ describe('pelicanRedirects', () => {
       { from: '/x-es.html', to: '/posts/x-es/' },
       { from: '/tag/machine-learning.html', to: '/tag/machine-learning/' },
       { from: '/archives.html', to: '/archives/' },
+      { from: '/categories.html', to: '/category/' },
+      { from: '/tags.html', to: '/tag/' },
+      { from: '/authors.html', to: '/author/' },
     ]);
   });
 });

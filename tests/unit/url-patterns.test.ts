@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFormatOf, expandUrlPattern, routePathOf, URL_PRESETS } from '../../src/lib/url-patterns';
+import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl, routePathOf, URL_PRESETS } from '../../src/lib/url-patterns';
 
 const date = new Date('2019-06-03T22:30:00Z');
 
@@ -21,5 +21,20 @@ describe('route paths and build formats', () => {
     expect(buildFormatOf(URL_PRESETS.pelican)).toBe('file');
     expect(routePathOf('/posts/x/')).toBe('posts/x');
     expect(routePathOf('/category/ml.html')).toBe('category/ml');
+  });
+});
+
+describe('pagination', () => {
+  it('puts page n under page/n/ for folder URLs and name{n}.html for Pelican file URLs', () => {
+    expect(paginatedUrl('/tag/python/', 1)).toBe('/tag/python/');
+    expect(paginatedUrl('/tag/python/', 2)).toBe('/tag/python/page/2/');
+    expect(paginatedUrl('/', 2)).toBe('/page/2/');
+    expect(paginatedUrl('/tag/python.html', 2)).toBe('/tag/python2.html');
+    expect(paginatedUrl('/', 3, 'file')).toBe('/index3.html');
+  });
+
+  it('splits listings into pages', () => {
+    expect(paginate([1, 2, 3], 2)).toEqual([[1, 2], [3]]);
+    expect(paginate([], 2)).toEqual([[]]);
   });
 });

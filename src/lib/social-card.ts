@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+
+/** Size of link-preview images, as Open Graph and Twitter recommend. */
+export const SOCIAL_CARD = { width: 1200, height: 630 } as const;
+/** Bump when the card's design changes, so cached cards are drawn again. */
+const DESIGN_VERSION = '1';
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * Breaks a title into lines of at most `width` characters, at spaces, at most `maxLines` lines
+ * (the last one ending in `…` when the title is longer).
+ *
+ * @example wrapText('Machine Learning in Production', 16, 3) // ['Machine Learning', 'in Production']
+ */
+export function wrapText(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && `${line} ${word}`.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+  return kept;
+}
+
+/** The card as SVG: the title large, the site name below, the site's colours. */
+export function socialCardSvg(title: string, siteName: string): string {
+  const lines = wrapText(title, 28, 4);
+  const size = lines.length > 3 ? 64 : 76;
+  const top = 315 - ((lines.length - 1) * size * 1.15) / 2;
+  const text = lines
+    .map((line, index) => `<tspan x="80" y="${Math.round(top + index * size * 1.15)}">${escapeXml(line)}</tspan>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SOCIAL_CARD.width}" height="${SOCIAL_CARD.height}">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#0b2545"/><stop offset="1" stop-color="#13315c"/></linearGradient></defs>
+<rect width="100%" height="100%" fill="url(#g)"/>
+<rect x="80" y="70" width="96" height="8" rx="4" fill="#ff7b54"/>
+<text font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-weight="bold" font-size="${size}" fill="#f4f6f8">${text}</text>
+<text x="80" y="570" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="34" fill="#8da9c4">${escapeXml(siteName)}</text>
+</svg>`;
+}
+
+/**
+ * A PNG link-preview card for a title, drawn once and then read from `cacheDir`, keyed by what
+ * it shows: unchanged posts cost one file read per build.
+ */
+export async function socialCardPng(title: string, siteName: string, cacheDir: string): Promise<Buffer> {
+  const key = createHash('sha256').update(`${DESIGN_VERSION}\0${title}\0${siteName}`).digest('hex').slice(0, 32);
+  const cached = join(cacheDir, `${key}.png`);
+  const hit = await readFile(cached).catch(() => undefined);
+  if (hit) return hit;
+  const png = await sharp(Buffer.from(socialCardSvg(title, siteName))).png({ compressionLevel: 9 }).toBuffer();
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(cached, png);
+  return png;
+}

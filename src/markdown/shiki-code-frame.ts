@@ -1,0 +1,27 @@
+import type { Element } from 'hast';
+import type { ShikiTransformer } from 'shiki';
+
+/**
+ * Shiki transformer: each highlighted block sits in a frame with its language shown and a copy
+ * button. The button starts hidden and the copy-code script reveals it, so readers without
+ * JavaScript never see a button that does nothing.
+ */
+export const shikiCodeFrame: ShikiTransformer = {
+  name: 'code-frame',
+  root(root) {
+    const language = this.options.lang;
+    const pre = root.children.find((node): node is Element => node.type === 'element');
+    if (!pre) return;
+    const label: Element[] =
+      language && language !== 'plaintext' && language !== 'text'
+        ? [{ type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: language }] }]
+        : [];
+    const button: Element = {
+      type: 'element',
+      tagName: 'button',
+      properties: { type: 'button', className: ['copy-code'], hidden: true },
+      children: [{ type: 'text', value: 'Copy' }],
+    };
+    root.children = [{ type: 'element', tagName: 'div', properties: { className: ['code-block'] }, children: [...label, button, pre] }];
+  },
+};

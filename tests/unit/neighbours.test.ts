@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { adjacentArticles, relatedArticles, type Relatable } from '../../src/content/neighbours';
+import { breadcrumbJsonLd, webSiteJsonLd } from '../../src/lib/json-ld';
+import { wrapText } from '../../src/lib/social-card';
+
+const post = (id: string, date: string, tags: string[]): Relatable => ({ id, data: { date: new Date(date), tags } });
+const c = post('c', '2021-03-01', ['python', 'mlops']);
+const b = post('b', '2021-02-01', ['Python']);
+const a = post('a', '2021-01-01', ['mlops', 'python', 'drift']);
+const z = post('z', '2020-01-01', ['cooking']);
+
+describe('adjacentArticles', () => {
+  it('gives the older and newer neighbours in a newest-first list', () => {
+    expect(adjacentArticles([c, b, a], b)).toEqual({ older: a, newer: c });
+    expect(adjacentArticles([c, b, a], c)).toEqual({ older: b });
+    expect(adjacentArticles([c, b, a], a)).toEqual({ newer: b });
+  });
+});
+
+describe('relatedArticles', () => {
+  it('ranks by shared tags, ignoring case, and leaves out unrelated posts', () => {
+    expect(relatedArticles([c, b, a, z], c).map((post) => post.id)).toEqual(['a', 'b']);
+    expect(relatedArticles([c, b, a, z], z)).toEqual([]);
+  });
+});
+
+describe('structured data and cards', () => {
+  it('builds a breadcrumb trail and a searchable WebSite', () => {
+    expect(breadcrumbJsonLd([{ name: 'Home', url: 'https://x.org/' }, { name: 'P', url: 'https://x.org/p/' }])).toMatchObject({
+      itemListElement: [{ position: 1, name: 'Home' }, { position: 2, item: 'https://x.org/p/' }],
+    });
+    expect(webSiteJsonLd({ name: 'S', url: 'https://x.org', description: 'd', lang: 'en' })).toMatchObject({
+      potentialAction: { target: { urlTemplate: 'https://x.org/search/?q={search_term_string}' } },
+    });
+  });
+
+  it('wraps card titles at word boundaries, ellipsis past the last line', () => {
+    expect(wrapText('Machine Learning in Production', 16, 3)).toEqual(['Machine Learning', 'in Production']);
+    expect(wrapText('one two three four', 3, 2)).toEqual(['one', 'two…']);
+  });
+});
