@@ -3,12 +3,14 @@ import type { Options } from 'rehype-autolink-headings';
 import { toString } from 'hast-util-to-string';
 
 /**
- * rehype-autolink-headings settings: a `#` link after each heading's text, named for screen
- * readers after the section it points to. Built into the HTML, not added in the browser.
+ * rehype-autolink-headings settings: a `#` link beside each section heading, named for screen
+ * readers after the section it points to. The link sits after the heading, in a wrapper, so the
+ * heading's own accessible name stays its text. Built into the HTML, not added in the browser.
  */
 export const headingAnchors: Options = {
-  behavior: 'append',
+  behavior: 'after',
   test: ['h2', 'h3', 'h4'],
+  group: () => ({ type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [] }),
   properties: (heading: Element) => ({
     className: ['heading-anchor'],
     ariaLabel: `Link to the section “${toString(heading)}”`,

@@ -42,7 +42,9 @@ test('a reader goes from the home page to the seed post and reads it', async ({ 
 
 test('the seed post describes itself to search engines as a BlogPosting', async ({ page }) => {
   await page.goto('/posts/ml-in-production/');
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const [jsonLd, breadcrumbs] = scripts.map((text) => JSON.parse(text));
+  expect(breadcrumbs).toMatchObject({ '@type': 'BreadcrumbList', itemListElement: [{ name: 'The Gurus' }, { name: 'training' }, { name: title }] });
   expect(jsonLd).toMatchObject({
     '@type': 'BlogPosting',
     headline: title,

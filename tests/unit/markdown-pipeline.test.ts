@@ -14,7 +14,9 @@ describe('the configured Markdown pipeline', () => {
     const html = await render(parsePelicanSource(seed).body);
     expect(html).not.toContain('{:');
     expect(html).not.toContain('<h1');
-    expect(html).toContain('<h2 id="general-complaint">General complaint</h2>');
+    expect(html).toContain(
+      '<div class="heading-wrapper"><h2 id="general-complaint">General complaint</h2><a class="heading-anchor" aria-label="Link to the section “General complaint”" href="#general-complaint">#</a></div>',
+    );
     expect(html).toContain(
       '<a href="https://mlinproduction.github.io/" target="_blank" rel="noopener noreferrer">link</a>',
     );
@@ -43,6 +45,8 @@ describe('the configured Markdown pipeline', () => {
     const html = await render('```python\nprint("hola")\n```\n');
     expect(html).toContain('class="astro-code');
     expect(html).toContain('data-language="python"');
+    // Framed with its language and a copy button that stays hidden until its script runs.
+    expect(html).toMatch(/<div class="code-block"><span class="code-language">python<\/span><button type="button" class="copy-code" hidden>Copy<\/button><pre/);
     expect(html).toMatch(/--shiki-light:#[0-9A-Fa-f]{6}/);
     expect(html).toMatch(/--shiki-dark:#[0-9A-Fa-f]{6}/);
   });
