@@ -2,13 +2,13 @@ import { readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
 
 /** What Pelican makes of a file in the content folder. */
-export type ContentRole = 'article' | 'page' | 'course' | 'static';
+export type ContentRole = 'article' | 'page' | 'course' | 'author' | 'static';
 
 /** Extensions Pelican's Markdown reader takes. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mkd', '.mdown'] as const;
 
 /** Top-level folders with a meaning of their own; every other Markdown file is an article. */
-const ROLE_OF_FOLDER: Record<string, ContentRole> = { pages: 'page', training: 'course' };
+const ROLE_OF_FOLDER: Record<string, ContentRole> = { pages: 'page', training: 'course', authors: 'author' };
 
 /**
  * The role of a file from its path relative to the content root (`/` separators).

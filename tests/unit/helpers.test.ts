@@ -31,6 +31,7 @@ describe('contentRole', () => {
     ['notes/y.mdown', 'article'],
     ['pages/about.md', 'page'],
     ['training/madrid.md', 'course'],
+    ['authors/ana-lopez.md', 'author'],
     ['pages.md', 'article'],
     ['images/a.jpeg', 'static'],
     ['files/slides.pdf', 'static'],
