@@ -1,10 +1,31 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import site from '@site-config';
+import { allFeeds, FEED_CONTENT_TYPE, feedPath, renderFeed, type FeedSpec } from '../content/feeds';
 import { pelicanRedirects, redirectPage } from '../content/legacy-urls';
 import { articlesWithPages, pagesWithPages } from '../content/queries';
 import { archivesUrl, TAXONOMIES, termIndexUrl, termUrl, terms } from '../content/routes';
+import { slugify } from '../lib/slugify';
 
-// With `redirectFrom: 'pelican'`, Pelican's default URLs answer with a redirect to the new ones.
+/**
+ * Pelican's per-category and per-author Atom feeds (`feeds/{slug}.atom.xml`, categories first when
+ * slugs collide, as Pelican writes them in that order): a copy of our feed, since feed readers do
+ * not follow HTML redirects.
+ */
+async function pelicanFeedCopies(): Promise<{ path: string; spec: FeedSpec }[]> {
+  const feeds = new Map((await allFeeds()).map((spec) => [spec.path, spec]));
+  const copies = new Map<string, FeedSpec>();
+  for (const kind of ['category', 'author'] as const) {
+    for (const term of await terms(kind)) {
+      const path = `/feeds/${slugify(term.name)}.atom.xml`;
+      const spec = feeds.get(feedPath('atom', { kind, name: term.name }));
+      if (spec && !copies.has(path) && !feeds.has(path)) copies.set(path, spec);
+    }
+  }
+  return [...copies].map(([path, spec]) => ({ path, spec }));
+}
+
+// With `redirectFrom: 'pelican'`, Pelican's default URLs answer with a redirect to the new ones,
+// and its feed URLs with the new feeds.
 export const getStaticPaths = (async () => {
   if (site.redirectFrom !== 'pelican') return [];
   const entries = [...(await articlesWithPages()), ...(await pagesWithPages())].map(({ collection, data }) => ({
@@ -24,13 +45,18 @@ export const getStaticPaths = (async () => {
     tags: termIndexUrl('tag'),
     authors: termIndexUrl('author'),
   };
-  return pelicanRedirects(entries, moved, indexes, site.timeZone).map(({ from, to }) => ({
-    params: { legacy: from.slice(1) },
-    props: { to },
-  }));
+  return [
+    ...pelicanRedirects(entries, moved, indexes, site.timeZone).map(({ from, to }) => ({
+      params: { legacy: from.slice(1) },
+      props: { to },
+    })),
+    ...(await pelicanFeedCopies()).map(({ path, spec }) => ({ params: { legacy: path.slice(1) }, props: { feed: spec } })),
+  ];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
+  const feed = props['feed'] as FeedSpec | undefined;
+  if (feed) return new Response(await renderFeed(feed), { headers: { 'Content-Type': FEED_CONTENT_TYPE[feed.format] } });
   const to = String(props['to']);
   return new Response(redirectPage(to, new URL(to, site.url).href), {
     headers: { 'Content-Type': 'text/html; charset=utf-8' },
