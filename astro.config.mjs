@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentDirFrom } from './src/config/content-dir';
 import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
+import pagefind from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownPipeline, shikiConfig } from './src/markdown/pipeline';
@@ -22,7 +23,12 @@ export default defineConfig({
   build: { format },
   // Pages are prerendered; the adapter serves them and, in later features, on-demand API routes.
   adapter: node({ mode: 'standalone' }),
-  integrations: [pelicanStatic(contentDirFrom(process.env, process.cwd())), katexAssets()],
+  integrations: [
+    pelicanStatic(contentDirFrom(process.env, process.cwd())),
+    katexAssets(),
+    // Last: it indexes the finished site.
+    pagefind({ language: site.language, devIndexDir: new URL('./dist/client/', import.meta.url).href }),
+  ],
   markdown: {
     // remark/rehype, not Astro 7's default Sätteri: our Pelican plugins are remark/rehype plugins.
     processor: unified(markdownPipeline),

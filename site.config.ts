@@ -11,6 +11,7 @@ export default defineSiteConfig({
   navigation: [
     { label: 'Blog', href: '/' },
     { label: 'Archives', href: '/archives/' },
+    { label: 'Search', href: '/search/' },
     { label: 'About', href: '/pages/about/' },
   ],
   social: [

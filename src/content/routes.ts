@@ -35,6 +35,9 @@ export function termUrl(kind: TaxonomyKind, name: string): string {
 /** The URL of the page listing every category, tag or author. */
 export const termIndexUrl = (kind: TaxonomyKind): string => expandUrlPattern(site.urls[INDEX_KIND[kind]], {}, site.timeZone);
 
+/** The URL of the search page: `src/pages/search.astro`, written as a folder or a file like every page. */
+export const searchUrl = (): string => (buildFormatOf(site.urls) === 'file' ? '/search.html' : '/search/');
+
 /** The URL of the archives page. */
 export const archivesUrl = (): string => expandUrlPattern(site.urls.archives, {}, site.timeZone);
 

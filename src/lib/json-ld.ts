@@ -57,7 +57,14 @@ export function breadcrumbJsonLd(trail: readonly { name: string; url: string }[]
 }
 
 /** A schema.org WebSite whose search action is the site's search page. */
-export function webSiteJsonLd(site: { name: string; url: string; description: string; lang: string }): Record<string, unknown> {
+export function webSiteJsonLd(site: {
+  name: string;
+  url: string;
+  description: string;
+  lang: string;
+  /** Site path of the search page. Default: /search/. */
+  searchPath?: string;
+}): Record<string, unknown> {
   const home = new URL('/', site.url).href;
   return {
     '@context': 'https://schema.org',
@@ -68,7 +75,7 @@ export function webSiteJsonLd(site: { name: string; url: string; description: st
     inLanguage: site.lang,
     potentialAction: {
       '@type': 'SearchAction',
-      target: { '@type': 'EntryPoint', urlTemplate: `${new URL('/search/', site.url).href}?q={search_term_string}` },
+      target: { '@type': 'EntryPoint', urlTemplate: `${new URL(site.searchPath ?? '/search/', site.url).href}?q={search_term_string}` },
       'query-input': 'required name=search_term_string',
     },
   };

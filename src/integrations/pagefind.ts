@@ -1,0 +1,73 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { lookup } from 'mrmime';
+import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
+
+/** Where the index is served, in builds and (from the last build) in dev. */
+export const PAGEFIND_BASE = '/pagefind/';
+
+/**
+ * Pagefind's settings for this site: only regions marked `data-pagefind-body` are indexed (so
+ * navigation, footers and listings never are), in the site's language.
+ *
+ * @example pagefindConfig({ language: 'en' }) // { forceLanguage: 'en', excludeSelectors: [...] }
+ */
+export function pagefindConfig(site: { language: string }): PagefindServiceConfig {
+  return {
+    forceLanguage: site.language,
+    // Code is searchable, but line numbers and copy buttons are not words of the post.
+    excludeSelectors: ['.copy-code', '.code-language', '.heading-anchor', 'nav.toc'],
+  };
+}
+
+/** Thrown when Pagefind reports a problem: the build must not ship without its search index. */
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
+function check(step: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new SearchIndexError(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+}
+
+/**
+ * Indexes the built site with Pagefind's Node API at the end of `astro build`, writing the index
+ * to `/pagefind/`; in `astro dev`, serves the last build's index so search works while writing.
+ */
+export default function pagefind(options: { language: string; devIndexDir: string }): AstroIntegration {
+  return {
+    name: 'pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex(pagefindConfig(options));
+        check('start', errors);
+        if (!index) throw new SearchIndexError('Pagefind did not create an index');
+        try {
+          const added = await index.addDirectory({ path: site });
+          check('index the site', added.errors);
+          const written = await index.writeFiles({ outputPath: join(site, PAGEFIND_BASE) });
+          check('write the index', written.errors);
+          logger.info(`indexed ${added.page_count} page(s) for search`);
+        } finally {
+          await close();
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const root = fileURLToPath(new URL(`.${PAGEFIND_BASE}`, options.devIndexDir));
+        if (!existsSync(root)) logger.warn('Search needs an index: run `npm run build` once, and search works in dev too.');
+        server.middlewares.use(async (request, response, next) => {
+          const path = (request.url ?? '').split('?')[0] ?? '';
+          if (!path.startsWith(PAGEFIND_BASE)) return next();
+          const file = normalize(join(root, path.slice(PAGEFIND_BASE.length)));
+          const found = file.startsWith(root) ? await stat(file).catch(() => undefined) : undefined;
+          if (!found?.isFile()) return next();
+          response.setHeader('Content-Type', lookup(file) ?? 'application/octet-stream');
+          createReadStream(file).pipe(response);
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { buildFixture, removeBuild, serveBuild, type FixtureBuild, type RunningServer } from './support/fixture-site';
+
+const seedTitle = 'Machine Learning in Production. Where 99% of companies screw up';
+
+test('"madrid" finds the seed post first, with the words highlighted in the excerpt', async ({ page }) => {
+  await page.goto('/search/?q=madrid');
+  const results = page.getByRole('list', { name: 'Results' });
+  await expect(results.getByRole('link').first()).toHaveText(seedTitle);
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “madrid”\.$/);
+  await expect(results.locator('mark').first()).toHaveText(/madrid/i);
+  await expect(page.getByLabel('Search for')).toHaveValue('madrid');
+});
+
+test('the header box: / focuses it, submitting searches; results open with the words highlighted', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search the site' })).toBeFocused();
+  await page.keyboard.type('madrid');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=madrid$/);
+  const first = page.getByRole('list', { name: 'Results' }).getByRole('link').first();
+  await expect(first).toHaveText(seedTitle);
+  // Keyboard only: from the query box down to the first result, Enter opens it.
+  await page.getByLabel('Search for').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/posts\/ml-in-production\/\?highlight=madrid$/);
+  await expect(page.locator('mark').first()).toHaveText(/madrid/i);
+});
+
+test('the URL follows the query as the reader types, and a reload restores it', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.getByRole('status')).toHaveText('Latest posts.');
+  await page.getByLabel('Search for').fill('production');
+  await expect(page).toHaveURL(/\/search\/\?q=production$/);
+  await expect(page.getByRole('list', { name: 'Results' }).getByRole('link').first()).toHaveText(seedTitle);
+  await page.reload();
+  await expect(page.getByLabel('Search for')).toHaveValue('production');
+  await expect(page.getByRole('list', { name: 'Results' }).getByRole('link').first()).toHaveText(seedTitle);
+});
+
+test('no results says so, and only real content is indexed', async ({ page }) => {
+  await page.goto('/search/?q=zzyzxquux');
+  await expect(page.getByRole('status')).toHaveText(/No results for “zzyzxquux”/);
+  await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem')).toHaveCount(0);
+  // Navigation and footers are not indexed: the footer's "RSS" link finds nothing.
+  await page.goto('/search/?q=rss');
+  await expect(page.getByRole('status')).toHaveText(/No results/);
+});
+
+test.describe('on a Pelican site with categories, tags, a hidden page and a draft', () => {
+  test.describe.configure({ mode: 'serial', timeout: 120_000 });
+  let build: FixtureBuild;
+  let server: RunningServer;
+
+  test.beforeAll(async () => {
+    build = await buildFixture('pelican-blog', { siteConfig: 'tests/fixtures/sites/configs/redirects.config.ts' });
+    expect(build.code, build.output).toBe(0);
+    server = await serveBuild(build, 4392);
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+    if (build) removeBuild(build);
+  });
+
+  test('a tag filter narrows the results; the URL keeps it and a reload restores it', async ({ page }) => {
+    await page.goto(`${server.origin}/search/?q=drift`);
+    const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+    await expect(page.getByRole('status')).toHaveText(/^[3-9] results for “drift”\.$/);
+    const all = await results.count();
+    await page.getByLabel('Tag').selectOption('Drift');
+    await expect(page).toHaveURL(/\?q=drift&tag=Drift$/);
+    await expect(page.getByRole('status')).toHaveText('1 result for “drift” with tag Drift.');
+    expect(await results.count()).toBeLessThan(all);
+    await page.reload();
+    await expect(page.getByLabel('Tag')).toHaveValue('Drift');
+    await expect(results).toHaveCount(1);
+    await expect(results.getByRole('link')).toHaveText('Detecting data drift');
+  });
+
+  test('type and year filters, and newest first', async ({ page }) => {
+    await page.goto(`${server.origin}/search/?type=page`);
+    await expect(page.getByRole('list', { name: 'Results' }).getByRole('link')).toHaveText(['About us']);
+    await page.goto(`${server.origin}/search/?year=2021&sort=date`);
+    await expect(page.getByRole('list', { name: 'Results' }).getByRole('link')).toHaveText([
+      'Feature stores, explained',
+      'Detectar el data drift',
+      'Detecting data drift',
+    ]);
+  });
+
+  test('drafts and hidden pages never appear', async ({ page }) => {
+    await page.goto(`${server.origin}/search/?q=progress`);
+    await expect(page.getByRole('status')).toHaveText(/No results for “progress”/);
+    await page.goto(`${server.origin}/search/?q=write`);
+    await expect(page.getByRole('status')).toHaveText(/No results for “write”/);
+  });
+});
