@@ -1,79 +1,88 @@
-// `npm run bench`: measures the site as readers get it. Prints figures; asserts nothing.
-//   --templates   Lighthouse (mobile) and page weight of every template of the built site
-//   (more sections join as the project grows; with no flag, every section runs)
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm run bench`: measures the project on this machine. Prints figures and writes them to
+// bench/results/latest.md; asserts nothing (tests never time anything).
+//   --templates     Lighthouse (mobile) and page weight of every template of the built site
+//   --build         builds of a generated corpus: ours cold and warm, Pelican, Hugo
+//   --search        Pagefind on the corpus: index time and size, cost of a first query
+//   --posts N       corpus size (default 1000)
+// With no section flag, every section runs.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { lighthouseScores, startChrome } from './bench/lighthouse.mjs';
-import { pageWeight } from './bench/page-weight.mjs';
-import { serveBuild } from './bench/serve-build.mjs';
+import { benchBuilds } from './bench/build-bench.mjs';
+import { benchSearch } from './bench/search-bench.mjs';
+import { benchTemplates } from './bench/templates-bench.mjs';
 
 const { values } = parseArgs({
   options: {
     templates: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+    search: { type: 'boolean', default: false },
+    posts: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
-    port: { type: 'string', default: '4395' },
   },
 });
-const all = !values.templates;
-
-/** One URL per template of the site's own content. */
-const TEMPLATES = [
-  ['home', '/'],
-  ['article', '/posts/ml-in-production/'],
-  ['page', '/pages/about/'],
-  ['listing (tag)', '/tag/machine-learning/'],
-  ['author', '/author/pedro-munoz-botas/'],
-  ['archives', '/archives/'],
-  // Lighthouse will not audit a 404 response: the same page, as its file.
-  ['404', '/404.html'],
+const all = !values.templates && !values.build && !values.search;
+const posts = Number(values.posts);
+const report = [
+  `# Benchmark results`,
+  '',
+  `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
+  '',
 ];
+const say = (line = '') => {
+  console.log(line);
+  report.push(line);
+};
 
-const BUDGET_KB = 30;
-
-async function templatesSection() {
-  if (!values['no-build'] || !existsSync('dist/server/entry.mjs')) {
-    console.log('Building the site (npm run build)…');
-    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
-  }
-  const server = await serveBuild('dist', Number(values.port));
-  const chrome = await startChrome();
-  const rows = [];
-  try {
-    for (const [name, path] of TEMPLATES) {
-      const url = server.origin + path;
-      const weight = await pageWeight(url);
-      const scores = await lighthouseScores(url, chrome.port);
-      rows.push({ name, path, ...scores, weight });
-    }
-  } finally {
-    await chrome.close();
-    await server.stop();
-  }
-  console.log('\nTemplates: Lighthouse on emulated mobile, and what a reader downloads (images aside)\n');
-  console.log('template        perf  a11y  best  seo   LCP ms  CLS    HTML+CSS gzip  brotli  JS (scripts)');
+if (all || values.templates) {
+  const rows = await benchTemplates({ build: !values['no-build'] });
+  say('## Templates (Lighthouse, emulated mobile; page weight without images)');
+  say('');
+  say('| template | performance | accessibility | best practices | SEO | LCP ms | CLS | HTML+CSS gzip | JS |');
+  say('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
   for (const row of rows) {
-    console.log(
-      [
-        row.name.padEnd(15),
-        String(row.performance).padStart(4),
-        String(row.accessibility).padStart(5),
-        String(row.bestPractices).padStart(5),
-        String(row.seo).padStart(4),
-        String(row.lcpMs).padStart(8),
-        String(row.cls).padStart(6),
-        `${(row.weight.gzip / 1024).toFixed(1)} KB`.padStart(14),
-        `${(row.weight.brotli / 1024).toFixed(1)} KB`.padStart(8),
-        `${(row.weight.js / 1024).toFixed(1)} KB (${row.weight.scripts})`.padStart(13),
-      ].join(' '),
+    say(
+      `| ${row.name} | ${row.performance} | ${row.accessibility} | ${row.bestPractices} | ${row.seo} | ${row.lcpMs} | ${row.cls} | ${(row.weight.gzip / 1024).toFixed(1)} KB | ${(row.weight.js / 1024).toFixed(1)} KB |`,
     );
-    if (row.failed.length > 0) console.log(`                failed audits: ${row.failed.join(', ')}`);
   }
-  const article = rows.find((row) => row.name === 'article');
-  if (article) {
-    const kb = article.weight.gzip / 1024;
-    console.log(`\nArticle page HTML+CSS, gzip: ${kb.toFixed(1)} KB (budget ${BUDGET_KB} KB: ${kb <= BUDGET_KB ? 'within' : 'OVER'})`);
-  }
+  say('');
 }
 
-if (all || values.templates) await templatesSection();
+let corpus;
+if (all || values.build || values.search) {
+  corpus = await benchBuilds({ posts, workDir: '.bench', log: (line) => console.log(line) });
+}
+if (corpus && (all || values.build)) {
+  const { rows, versions } = corpus;
+  const ours = rows.find((row) => row.tool === 'ours' && row.phase === 'cold');
+  const pelican = rows.find((row) => row.tool === 'pelican');
+  say(`## Builds of ${posts} generated posts`);
+  say('');
+  say(`Versions: ${Object.entries(versions).map(([tool, version]) => `${tool} ${version}`).join(' · ')}`);
+  say('');
+  say('| tool | build | wall time | peak memory | vs Pelican | vs our cold build |');
+  say('| --- | --- | --: | --: | --: | --: |');
+  for (const row of rows) {
+    const vsPelican = pelican ? `${(row.seconds / pelican.seconds).toFixed(2)}×` : 'n/a';
+    const vsOurs = ours ? `${(row.seconds / ours.seconds).toFixed(2)}×` : 'n/a';
+    say(`| ${row.tool} | ${row.phase} | ${row.seconds.toFixed(1)} s | ${row.memoryMb} MB | ${vsPelican} | ${vsOurs} |`);
+  }
+  say('');
+}
+if (corpus && (all || values.search)) {
+  const search = await benchSearch({ outDir: corpus.outDir, query: 'pipeline', port: 4396 });
+  say(`## Search on ${posts} generated posts`);
+  say('');
+  say('| index time | index size | first query: bytes (page load + query) | first query: bytes after load | first query: time to results |');
+  say('| --: | --: | --: | --: | --: |');
+  say(
+    `| ${search.indexSeconds.toFixed(1)} s | ${(search.indexBytes / 2 ** 20).toFixed(1)} MB | ${(search.firstQueryBytes / 1024).toFixed(0)} KB | ${(search.queryBytesAfterLoad / 1024).toFixed(0)} KB | ${search.firstQueryMs} ms |`,
+  );
+  say('');
+  say(`(${search.status})`);
+  say('');
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.md', `${report.join('\n')}\n`);
+console.log('Written to bench/results/latest.md');

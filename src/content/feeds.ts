@@ -67,6 +67,18 @@ export async function allFeeds(): Promise<FeedSpec[]> {
   return feeds;
 }
 
+// A post sits in up to a dozen feeds (all, its category, tags and authors, in two formats): make
+// its absolute-URL content once.
+const feedContent = new Map<string, string>();
+function contentOf(article: Article): string {
+  let content = feedContent.get(article.id);
+  if (content === undefined) {
+    content = absoluteUrls(article.rendered?.html ?? article.data.summary, site.url);
+    if (!import.meta.env.DEV) feedContent.set(article.id, content);
+  }
+  return content;
+}
+
 /** A feed document: full content with absolute URLs, covers as enclosures. */
 export async function renderFeed(spec: FeedSpec): Promise<string> {
   const absolute = (path: string) => new URL(path, site.url).href;
@@ -91,7 +103,7 @@ export async function renderFeed(spec: FeedSpec): Promise<string> {
       id: absolute(data.url),
       link: absolute(data.url),
       description: plainText(data.summary),
-      content: absoluteUrls(article.rendered?.html ?? data.summary, site.url),
+      content: contentOf(article),
       author: data.authors.map((name) => ({ name, link: absolute(termUrl('author', name)) })),
       date: data.modified,
       published: data.date,

@@ -3,6 +3,16 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 export type Article = CollectionEntry<'articles'>;
 export type Page = CollectionEntry<'pages'>;
 
+/**
+ * Runs a query once per build: every page asks for the same listings, and re-sorting the whole
+ * collection for each of 10,000 pages would make a build quadratic. In dev, content changes
+ * between requests, so every call asks again.
+ */
+function oncePerBuild<T>(query: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? query() : (cached ??= query()));
+}
+
 /** Drafts exist only in `npm run dev`, where authors preview them. */
 const isBuilt = (status: string) => status !== 'draft' || import.meta.env.DEV;
 
@@ -12,26 +22,24 @@ function newestFirst(a: Article, b: Article): number {
 }
 
 /** Every article that gets a page: published and hidden ones and translations, and drafts in dev. */
-export async function articlesWithPages(): Promise<Article[]> {
-  return (await getCollection('articles', ({ data }) => isBuilt(data.status))).sort(newestFirst);
-}
+export const articlesWithPages = oncePerBuild(async (): Promise<Article[]> =>
+  (await getCollection('articles', ({ data }) => isBuilt(data.status))).sort(newestFirst),
+);
 
 /**
  * Articles shown in listings, newest first: hidden ones are reachable by URL only, and
  * translations are reached from their original.
  */
-export async function listedArticles(): Promise<Article[]> {
-  return (await articlesWithPages()).filter(({ data }) => data.status !== 'hidden' && !data.translation);
-}
+export const listedArticles = oncePerBuild(async (): Promise<Article[]> =>
+  (await articlesWithPages()).filter(({ data }) => data.status !== 'hidden' && !data.translation),
+);
 
 /** Every page that gets built. */
-export async function pagesWithPages(): Promise<Page[]> {
-  return getCollection('pages', ({ data }) => isBuilt(data.status));
-}
+export const pagesWithPages = oncePerBuild(async (): Promise<Page[]> => getCollection('pages', ({ data }) => isBuilt(data.status)));
 
 /** Pages shown in the navigation. */
-export async function listedPages(): Promise<Page[]> {
-  return (await pagesWithPages())
+export const listedPages = oncePerBuild(async (): Promise<Page[]> =>
+  (await pagesWithPages())
     .filter(({ data }) => data.status !== 'hidden' && !data.translation)
-    .sort((a, b) => a.data.title.localeCompare(b.data.title));
-}
+    .sort((a, b) => a.data.title.localeCompare(b.data.title)),
+);

@@ -41,9 +41,13 @@ export const searchUrl = (): string => (buildFormatOf(site.urls) === 'file' ? '/
 /** The URL of the archives page. */
 export const archivesUrl = (): string => expandUrlPattern(site.urls.archives, {}, site.timeZone);
 
-/** The listed articles' categories, tags or authors, merged by slug. */
-export async function terms(kind: TaxonomyKind): Promise<Term<Article>[]> {
-  return groupTerms(await listedArticles(), kind);
+const termsByKind = new Map<TaxonomyKind, Promise<Term<Article>[]>>();
+
+/** The listed articles' categories, tags or authors, merged by slug; grouped once per build. */
+export function terms(kind: TaxonomyKind): Promise<Term<Article>[]> {
+  const grouped = termsByKind.get(kind) ?? listedArticles().then((listed) => groupTerms(listed, kind));
+  if (!import.meta.env.DEV) termsByKind.set(kind, grouped);
+  return grouped;
 }
 
 /** The pages of a listing, `pageSize` articles each. */
@@ -59,6 +63,17 @@ function listingRoutes(url: string, articles: Article[], term?: Term<Article>): 
   }));
 }
 
+/**
+ * The listed articles that share a tag with an article: the only candidates for its related
+ * posts, found through the tag index instead of a scan of every post.
+ */
+export async function articlesSharingTags(article: Article): Promise<Article[]> {
+  const bySlug = new Map((await terms('tag')).map((term) => [term.slug, term.articles]));
+  const found = new Set<Article>();
+  for (const tag of article.data.tags) for (const other of bySlug.get(slugify(tag)) ?? []) found.add(other);
+  return [...found];
+}
+
 /** Every page of the site: home pages, entries, term pages and indexes, the archives. */
 export async function siteRoutes(): Promise<SiteRoute[]> {
   const listed = await listedArticles();
@@ -69,7 +84,7 @@ export async function siteRoutes(): Promise<SiteRoute[]> {
     { view: 'archives', url: archivesUrl(), articles: listed },
   ];
   for (const kind of TAXONOMIES) {
-    const grouped = groupTerms(listed, kind);
+    const grouped = await terms(kind);
     routes.push({ view: 'terms', url: termIndexUrl(kind), kind, terms: grouped });
     for (const term of grouped) routes.push(...listingRoutes(termUrl(kind, term.name), term.articles, term));
   }
