@@ -1,25 +1,12 @@
-// Lighthouse scores of a page on emulated mobile (Lighthouse's default), in Debian's Chromium
-// where it is installed (CHROME_PATH or CHROMIUM_PATH to choose another).
-import { existsSync } from 'node:fs';
+// Lighthouse scores of a page on emulated mobile (Lighthouse's default).
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.mjs';
 
-const chromePath =
-  process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** @returns {Promise<{ launch: () => Promise<number>, close: () => Promise<void> }>} */
+/** @returns {Promise<{ port: number, close: () => Promise<void> }>} */
 export async function startChrome() {
-  const chrome = await chromeLauncher.launch({ chromeFlags: FLAGS, ...(chromePath ? { chromePath } : {}) });
+  const chromePath = chromiumPath();
+  const chrome = await chromeLauncher.launch({ chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS], ...(chromePath ? { chromePath } : {}) });
   return { port: chrome.port, close: () => chrome.kill() };
 }
 

@@ -2,7 +2,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-/** @returns {Promise<{ origin: string, stop: () => Promise<void> }>} */
+/**
+ * @param {string} outDir a build folder (`dist`, or an `--outDir`)
+ * @param {number} port
+ * @returns {Promise<{ origin: string, stop: () => Promise<void> }>}
+ */
 export async function serveBuild(outDir, port) {
   const server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },

@@ -23,7 +23,7 @@ let server: RunningServer;
 test.beforeAll(async () => {
   build = await buildFixture('pelican-blog', { siteConfig: 'tests/fixtures/sites/configs/redirects.config.ts' });
   expect(build.code, build.output).toBe(0);
-  server = await serveBuild(build, 4391);
+  server = await serveBuild(build.outDir, 4391);
 });
 
 test.afterAll(async () => {

@@ -58,7 +58,7 @@ test.describe('on a Pelican site with categories, tags, a hidden page and a draf
   test.beforeAll(async () => {
     build = await buildFixture('pelican-blog', { siteConfig: 'tests/fixtures/sites/configs/redirects.config.ts' });
     expect(build.code, build.output).toBe(0);
-    server = await serveBuild(build, 4392);
+    server = await serveBuild(build.outDir, 4392);
   });
 
   test.afterAll(async () => {

@@ -1,9 +1,10 @@
 // Builds and serves small content folders as an author moving a Pelican site would:
 // `CONTENT_DIR` (and `SITE_CONFIG`) pointed at a fixture, `astro build`, the Node server.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { serveBuild } from '../../../scripts/bench/serve-build.mjs';
 
 const run = promisify(execFile);
 // Inside the project, so the prerender step resolves the project's node_modules.
@@ -53,37 +54,9 @@ export function htmlFiles(build: FixtureBuild): string[] {
     .sort();
 }
 
-export interface RunningServer {
-  origin: string;
-  stop: () => Promise<void>;
-}
-
-/** Starts a build's standalone Node server on a free-ish port and waits until it answers. */
-export async function serveBuild(build: FixtureBuild, port: number): Promise<RunningServer> {
-  const server: ChildProcess = spawn(process.execPath, [join(build.outDir, 'server', 'entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: 'ignore',
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const ok = await fetch(origin).then(() => true, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || server.exitCode !== null) {
-      server.kill();
-      throw new Error(`the server of ${build.outDir} did not start`);
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  return {
-    origin,
-    stop: () =>
-      new Promise((done) => {
-        server.once('exit', () => done());
-        server.kill('SIGTERM');
-      }),
-  };
-}
+/** A build's standalone Node server, as `npm run bench` starts it. */
+export { serveBuild };
+export type RunningServer = Awaited<ReturnType<typeof serveBuild>>;
 
 const LINK_ATTRIBUTE = /\s(?:href|src|srcset|content)="([^"]*)"/g;
 const REFRESH = /http-equiv="refresh" content="0; url=([^"]+)"/;
