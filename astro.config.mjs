@@ -13,14 +13,15 @@ import { markdownPipeline, shikiConfig } from './src/markdown/pipeline';
 
 const siteConfigPath = siteConfigPathFrom(process.env, process.cwd());
 /** @type {import('./src/config/site-schema').SiteConfig} */
-const site = (await import(pathToFileURL(siteConfigPath).href)).default;
+const site = (await import(/* @vite-ignore */ pathToFileURL(siteConfigPath).href)).default;
 // Folder URLs (`posts/x/`) are written as folders, Pelican's `x.html` URLs as files.
 const format = buildFormatOf(site.urls);
 
 export default defineConfig({
   site: site.url,
   trailingSlash: format === 'directory' ? 'always' : 'ignore',
-  build: { format },
+  // Pages render two at a time: while one waits on an image or a file, the other runs.
+  build: { format, concurrency: 2 },
   // Pages are prerendered; the adapter serves them and, in later features, on-demand API routes.
   adapter: node({ mode: 'standalone' }),
   integrations: [

@@ -14,7 +14,7 @@ export interface ShareImage {
 }
 
 /** The generated card of a post (by id) or of the site. */
-export const socialCardUrl = (id = 'site'): string => `/social/${id}.png`;
+export const socialCardUrl = (id = 'site'): string => `/social/${id}.jpg`;
 
 const absolute = (path: string) => new URL(path, `${site.url}/`).href;
 

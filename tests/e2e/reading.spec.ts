@@ -112,5 +112,5 @@ test('feeds are valid and list the published posts; the sitemap and robots.txt p
   }
   expect(sitemap).toContain('<lastmod>2019-06-03T22:00:00.000Z</lastmod>');
   expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap: http://localhost:4321/sitemap.xml');
-  expect((await request.get('/social/site.png')).headers()['content-type']).toBe('image/png');
+  expect((await request.get('/social/site.jpg')).headers()['content-type']).toBe('image/jpeg');
 });

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import site from '@site-config';
 import { articlesWithPages } from '../../content/queries';
-import { socialCardPng } from '../../lib/social-card';
+import { socialCardJpeg } from '../../lib/social-card';
 
 // Cards survive `dist/` being wiped; node_modules/.cache is where build tools keep such things.
 const CACHE_DIR = 'node_modules/.cache/social-cards';
@@ -15,6 +15,6 @@ export const getStaticPaths = (async () => [
 ]) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
-  new Response(new Uint8Array(await socialCardPng(String(props['title']), site.title, CACHE_DIR)), {
-    headers: { 'Content-Type': 'image/png' },
+  new Response(new Uint8Array(await socialCardJpeg(String(props['title']), site.title, CACHE_DIR)), {
+    headers: { 'Content-Type': 'image/jpeg' },
   });
