@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import pLimit from 'p-limit';
 import { contentRole, listContentFiles } from './content-files';
 import { ContentError, formatProblem, type ContentProblem } from './content-error';
 import type { IntrasiteContext } from './intrasite-links';
@@ -27,6 +28,8 @@ export interface PelicanLoaderOptions {
 
 /** Pelican's SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
 const SUMMARY_WORDS = 50;
+/** Files read at once: enough to keep the disk busy, far below the open-files limit at 10,000 posts. */
+const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
 const STORE_VERSION = '2';
 
@@ -96,22 +99,22 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
 
     const problems: ContentProblem[] = [];
     const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
-    const read = await Promise.all(
-      sources.map(async (relativePath) => {
-        const path = join(contentDir, relativePath);
-        const bytes = await readFile(path);
-        const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
-        const result = readEntry(
-          { bytes, relativePath, displayPath: displayPath(path), kind },
-          {
-            settings: options.settings,
-            schema: options.schemas[kind],
-            fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
-          },
-        );
-        return { relativePath, path, bytes, kind, result };
-      }),
-    );
+    const limit = pLimit(READ_CONCURRENCY);
+    const readOne = async (relativePath: string) => {
+      const path = join(contentDir, relativePath);
+      const bytes = await readFile(path);
+      const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
+      const result = readEntry(
+        { bytes, relativePath, displayPath: displayPath(path), kind },
+        {
+          settings: options.settings,
+          schema: options.schemas[kind],
+          fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
+        },
+      );
+      return { relativePath, path, bytes, kind, result };
+    };
+    const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));
     const inputs: IndexInput[] = [];
     for (const { relativePath, path, kind, result } of read) {
       if (result.status !== 'ok') continue;

@@ -12,6 +12,7 @@ const templates = [
   ['author', '/author/pedro-munoz-botas/'],
   ['tags index', '/tag/'],
   ['archives', '/archives/'],
+  ['search', '/search/?q=madrid'],
   ['404', '/no-such-page/'],
 ] as const;
 
@@ -36,6 +37,8 @@ for (const scheme of ['light', 'dark'] as const) {
         });
         const response = await page.goto(path);
         expect(response?.status()).toBe(name === '404' ? 404 : 200);
+        // The search page's results arrive after load: scan and shoot them, not an empty list.
+        if (name === 'search') await expect(page.getByRole('status')).toHaveText(/results? for “madrid”/);
         await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
         await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
         await expectNoAxeViolations(page);
