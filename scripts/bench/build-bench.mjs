@@ -20,6 +20,16 @@ function measure(command, args, options = {}) {
   return { seconds, memoryMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, output: result.stdout };
 }
 
+/** A peer's build, measured; a failure is reported, and our own figures still come out. */
+function peer(rows, tool, run, log) {
+  try {
+    const result = run();
+    rows.push({ tool, phase: 'cold', seconds: result.seconds, memoryMb: result.memoryMb });
+  } catch (error) {
+    log(`${tool} failed, left out of the table: ${String(error.message).split('\n').slice(0, 4).join(' ')}`);
+  }
+}
+
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 function versionOf(command, args) {
@@ -99,8 +109,7 @@ export async function benchBuilds({ posts, workDir, log = console.log }) {
     const conf = join(dir, 'pelicanconf.py');
     writeFileSync(conf, PELICAN_CONF(pelicanDir));
     log('Pelican…');
-    const run = measure('pelican', [pelicanDir, '-o', join(dir, 'out-pelican'), '-s', conf, '-q']);
-    rows.push({ tool: 'pelican', phase: 'cold', seconds: run.seconds, memoryMb: run.memoryMb });
+    peer(rows, 'pelican', () => measure('pelican', [pelicanDir, '-o', join(dir, 'out-pelican'), '-s', conf, '-q']), log);
   } else {
     log('Pelican is not installed (apt-get install pelican): skipped.');
   }
@@ -113,8 +122,7 @@ export async function benchBuilds({ posts, workDir, log = console.log }) {
       writeFileSync(join(hugoDir, 'layouts', path), template);
     }
     log('Hugo…');
-    const run = measure('hugo', ['--source', hugoDir, '--destination', join(dir, 'out-hugo'), '--quiet']);
-    rows.push({ tool: 'hugo', phase: 'cold', seconds: run.seconds, memoryMb: run.memoryMb });
+    peer(rows, 'hugo', () => measure('hugo', ['--source', hugoDir, '--destination', join(dir, 'out-hugo'), '--quiet']), log);
   } else {
     log('Hugo is not installed (apt-get install hugo): skipped.');
   }

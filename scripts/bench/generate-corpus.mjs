@@ -29,7 +29,9 @@ const WORDS = (
 ).split(' ');
 const LANGUAGES = ['javascript', 'sql', 'bash', 'yaml', 'rust', 'go'];
 const CATEGORIES = ['mlops', 'data engineering', 'training', 'analytics', 'deep learning', 'careers', 'tools', 'case studies'];
-const TAGS = Array.from({ length: 50 }, (_, index) => `topic ${String.fromCharCode(97 + (index % 26))}${Math.floor(index / 26) || ''}`);
+// Two letters, never a digit at the end: Pelican pages a tag as `tag/{slug}{n}.html`, so `topic a1`
+// page 2 would overwrite `topic a12`.
+const TAGS = Array.from({ length: 50 }, (_, index) => `topic ${String.fromCharCode(97 + Math.floor(index / 26), 97 + (index % 26))}`);
 const AUTHORS = ['Ana López', 'Pedro Muñoz Botas', 'Lucía García', 'Javier Ruiz', 'Marta Sanz', 'Carlos Díaz', 'Elena Torres', 'Pablo Gil', 'Sara Moreno', 'David Romero', 'Laura Navarro', 'Diego Ortega'];
 const COVERS = 20;
 
