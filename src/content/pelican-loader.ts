@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
@@ -15,6 +15,16 @@ import { renderContextOption } from '../markdown/render-context';
 import { slugify } from '../lib/slugify';
 import { summaryBeforeMarker, truncateHtmlWords } from '../lib/truncate-html';
 import { expandUrlPattern, type UrlPatterns } from '../lib/url-patterns';
+
+/** One content file as read and checked, before rendering. */
+interface FileRead {
+  relativePath: string;
+  path: string;
+  /** Digest of the file's bytes. */
+  bytesDigest: string;
+  kind: EntryKind;
+  result: ReturnType<typeof readEntry>;
+}
 
 export interface PelicanLoaderOptions {
   /** Absolute path of the Pelican content folder. */
@@ -43,6 +53,12 @@ const STORE_VERSION = '2';
 export function pelicanLoader(options: PelicanLoaderOptions): Loader {
   const contentDir = resolve(options.contentDir);
   let renderer: Promise<MarkdownRenderer> | undefined;
+  /**
+   * What each file read to last time, by path, with its modification time and size: in dev every
+   * edit resyncs the folder, and re-reading and re-validating 1,000 unchanged files per keystroke
+   * is what made an edit slow to show.
+   */
+  const readCache = new Map<string, { mtimeMs: number; size: number; read: FileRead }>();
 
   return {
     name: `pelican-${options.kind}-loader`,
@@ -62,6 +78,8 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       watcher.on('all', async (_event, path) => {
         if (!path.startsWith(contentDir + sep)) return;
         const changed = contentRole(toRelative(path));
+        // A header cover that appeared or vanished changes what its post's header means.
+        if (changed === 'static') readCache.clear();
         if (changed === 'article' || changed === 'page' || changed === 'static') report(await syncAll(context));
       });
     },
@@ -100,8 +118,12 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     const problems: ContentProblem[] = [];
     const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
     const limit = pLimit(READ_CONCURRENCY);
-    const readOne = async (relativePath: string) => {
+    const readOne = async (relativePath: string): Promise<FileRead> => {
       const path = join(contentDir, relativePath);
+      const { mtimeMs, size } = await stat(path);
+      const cached = readCache.get(path);
+      // Only clean reads are reused; the watcher drops them all when an image comes or goes.
+      if (cached && cached.mtimeMs === mtimeMs && cached.size === size && cached.read.result.status === 'ok') return cached.read;
       const bytes = await readFile(path);
       const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
       const result = readEntry(
@@ -112,7 +134,9 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
           fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
         },
       );
-      return { relativePath, path, bytes, kind, result };
+      const read: FileRead = { relativePath, path, bytesDigest: context.generateDigest(bytes.toString('latin1')), kind, result };
+      readCache.set(path, { mtimeMs, size, read });
+      return read;
     };
     const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));
     const inputs: IndexInput[] = [];
@@ -130,7 +154,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
 
     const settingsKey = JSON.stringify([STORE_VERSION, options.settings, index.fingerprint]);
     const stale = new Set(store.keys());
-    for (const { relativePath, path, bytes, kind, result } of read) {
+    for (const { relativePath, path, bytesDigest, kind, result } of read) {
       if (kind !== options.kind) continue;
       if (result.status === 'skip') {
         counts.skipped += 1;
@@ -144,7 +168,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       const entry = index.entries.get(relativePath);
       if (!entry) continue;
       // The path is part of the digest: two files with the same bytes are still two entries.
-      const digest = context.generateDigest(`${settingsKey}\0${path}\0${bytes.toString('latin1')}`);
+      const digest = context.generateDigest(`${settingsKey}\0${path}\0${bytesDigest}`);
       stale.delete(entry.id);
       if (store.get(entry.id)?.digest === digest) {
         counts.unchanged += 1;
