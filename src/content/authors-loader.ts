@@ -11,6 +11,7 @@ import { decodeSource, parsePelicanSource } from './pelican-header';
 import { splitList } from './pelican-metadata';
 import type { EntrySchema } from './read-entry';
 import { slugify } from '../lib/slugify';
+import { forgetOtherFolders } from './store-source';
 
 const imageAsPath = (() => z.string()) as unknown as ImageFunction;
 
@@ -23,7 +24,9 @@ export function authorsLoader(options: { contentDir: string; schema: EntrySchema
   const contentDir = resolve(options.contentDir);
   return {
     name: 'pelican-authors-loader',
-    load: async ({ store, parseData, renderMarkdown, config, generateDigest }) => {
+    load: async (context) => {
+      forgetOtherFolders(context, contentDir);
+      const { store, parseData, renderMarkdown, config, generateDigest } = context;
       const root = fileURLToPath(config.root);
       const files = (await listContentFiles(contentDir)).filter((path) => contentRole(path) === 'author');
       const problems: ContentProblem[] = [];

@@ -11,6 +11,7 @@ import type { IntrasiteContext } from './intrasite-links';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
 import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
+import { forgetOtherFolders } from './store-source';
 import { renderContextOption } from '../markdown/render-context';
 import { slugify } from '../lib/slugify';
 import { summaryBeforeMarker, truncateHtmlWords } from '../lib/truncate-html';
@@ -63,6 +64,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
   return {
     name: `pelican-${options.kind}-loader`,
     load: async (context) => {
+      forgetOtherFolders(context, contentDir);
       const problems = await syncAll(context);
       const { watcher } = context;
       // A build stops on any problem; the dev server keeps serving and reports each one, so

@@ -52,3 +52,18 @@ test('a broken intrasite link fails the build with file, line and the missing pa
   expect(build.output).toContain('tests/fixtures/sites/broken-links/posts/links.md:7 {static}/images/none.png points to tests/fixtures/sites/broken-links/images/none.png, which does not exist');
   expect(build.output).toContain('tests/fixtures/sites/broken-links/posts/links.md:9 {tag}nothing points to a tag that no post has');
 });
+
+test('switching CONTENT_DIR between builds rebuilds from the new folder, without stale images', async () => {
+  // The first folder has header covers; the second has none, and is built without --force.
+  const first = await buildFixture('pelican-blog');
+  removeBuild(first);
+  expect(first.code, first.output).toBe(0);
+  const second = await buildFixture('statuses', { cold: false });
+  try {
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).not.toContain('ImageNotFound');
+    expect(second.output).toMatch(/\[pelican-article-loader\] 5 rendered/);
+  } finally {
+    removeBuild(second);
+  }
+});
