@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { cp, stat } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { lookup } from 'mrmime';
+import { serveFolder } from './serve-folder';
 
 /** Where KaTeX's stylesheet and fonts are served, self-hosted: no request leaves the site. */
 export const KATEX_BASE = '/_katex/';
@@ -20,15 +19,7 @@ export default function katexAssets(): AstroIntegration {
     name: 'katex-assets',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(async (request, response, next) => {
-          const path = (request.url ?? '').split('?')[0] ?? '';
-          if (!path.startsWith(KATEX_BASE)) return next();
-          const file = normalize(join(katexDist(), path.slice(KATEX_BASE.length)));
-          const found = file.startsWith(katexDist()) ? await stat(file).catch(() => undefined) : undefined;
-          if (!found?.isFile()) return next();
-          response.setHeader('Content-Type', lookup(file) ?? 'application/octet-stream');
-          createReadStream(file).pipe(response);
-        });
+        server.middlewares.use(serveFolder(KATEX_BASE, katexDist()));
       },
       'astro:build:done': async ({ dir }) => {
         const target = join(fileURLToPath(dir), KATEX_BASE);

@@ -1,10 +1,9 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { lookup } from 'mrmime';
 import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
+import { serveFolder } from './serve-folder';
 
 /** Where the index is served, in builds and (from the last build) in dev. */
 export const PAGEFIND_BASE = '/pagefind/';
@@ -58,15 +57,7 @@ export default function pagefind(options: { language: string; devIndexDir: strin
       'astro:server:setup': ({ server, logger }) => {
         const root = fileURLToPath(new URL(`.${PAGEFIND_BASE}`, options.devIndexDir));
         if (!existsSync(root)) logger.warn('Search needs an index: run `npm run build` once, and search works in dev too.');
-        server.middlewares.use(async (request, response, next) => {
-          const path = (request.url ?? '').split('?')[0] ?? '';
-          if (!path.startsWith(PAGEFIND_BASE)) return next();
-          const file = normalize(join(root, path.slice(PAGEFIND_BASE.length)));
-          const found = file.startsWith(root) ? await stat(file).catch(() => undefined) : undefined;
-          if (!found?.isFile()) return next();
-          response.setHeader('Content-Type', lookup(file) ?? 'application/octet-stream');
-          createReadStream(file).pipe(response);
-        });
+        server.middlewares.use(serveFolder(PAGEFIND_BASE, root));
       },
     },
   };

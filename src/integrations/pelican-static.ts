@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { lookup } from 'mrmime';
 import { contentRole, listContentFiles } from '../content/content-files';
+import { serveFolder } from './serve-folder';
 
 /**
  * Serves and copies the content folder's static files (`images/`, PDFs, …) at the same paths they
@@ -17,16 +16,7 @@ export default function pelicanStatic(contentDir: string): AstroIntegration {
     name: 'pelican-static',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(async (request, response, next) => {
-          const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/').replace(/^\/+/, '');
-          if (path === '' || path.includes('..') || contentRole(path) !== 'static') return next();
-          const file = join(contentDir, path);
-          const found = await stat(file).catch(() => undefined);
-          if (!found?.isFile()) return next();
-          response.setHeader('Content-Type', lookup(file) ?? 'application/octet-stream');
-          response.setHeader('Content-Length', found.size);
-          createReadStream(file).pipe(response);
-        });
+        server.middlewares.use(serveFolder('/', contentDir, (path) => contentRole(path) === 'static'));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
