@@ -23,11 +23,21 @@ export function adjacentArticles<T extends Relatable>(newestFirst: readonly T[],
  */
 export function relatedArticles<T extends Relatable>(candidates: readonly T[], article: Relatable, count = 3): T[] {
   const tags = new Set(article.data.tags.map((tag) => tag.toLowerCase()));
-  return candidates
-    .filter((candidate) => candidate.id !== article.id)
-    .map((candidate) => ({ candidate, shared: candidate.data.tags.filter((tag) => tags.has(tag.toLowerCase())).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared || b.candidate.data.date.getTime() - a.candidate.data.date.getTime())
-    .slice(0, count)
-    .map(({ candidate }) => candidate);
+  const better = (a: { shared: number; date: number }, b: { shared: number; date: number }) =>
+    a.shared > b.shared || (a.shared === b.shared && a.date > b.date);
+  // Keep only the best `count` while scanning: on a large site a tag has thousands of posts, and
+  // sorting them all for every page made builds slow.
+  const best: { candidate: T; shared: number; date: number }[] = [];
+  for (const candidate of candidates) {
+    if (candidate.id === article.id) continue;
+    let shared = 0;
+    for (const tag of candidate.data.tags) if (tags.has(tag.toLowerCase())) shared += 1;
+    if (shared === 0) continue;
+    const scored = { candidate, shared, date: candidate.data.date.getTime() };
+    const at = best.findIndex((kept) => better(scored, kept));
+    if (at >= 0) best.splice(at, 0, scored);
+    else best.push(scored);
+    if (best.length > count) best.pop();
+  }
+  return best.map(({ candidate }) => candidate);
 }

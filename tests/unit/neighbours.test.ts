@@ -22,6 +22,13 @@ describe('relatedArticles', () => {
     expect(relatedArticles([c, b, a, z], c).map((post) => post.id)).toEqual(['a', 'b']);
     expect(relatedArticles([c, b, a, z], z)).toEqual([]);
   });
+
+  it('keeps the best three, newest first among equals', () => {
+    const same = ['2020-01-01', '2022-01-01', '2019-01-01', '2021-01-01', '2018-01-01'].map((date, index) =>
+      post(`p${index}`, date, ['python']),
+    );
+    expect(relatedArticles([...same, a], b).map((found) => found.id)).toEqual(['p1', 'p3', 'a']);
+  });
 });
 
 describe('structured data and cards', () => {
