@@ -3,17 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { z } from 'astro/zod';
-import type { ImageFunction } from 'astro/content/config';
 import { contentRole, listContentFiles } from './content-files';
-import { ContentError, type ContentProblem } from './content-error';
+import { ContentError, displayPath, type ContentProblem } from './content-error';
 import { decodeSource, parsePelicanSource } from './pelican-header';
 import { splitList } from './pelican-metadata';
-import type { EntrySchema } from './read-entry';
+import { imageAsPath, type EntrySchema } from './read-entry';
 import { slugify } from '../lib/slugify';
 import { forgetOtherFolders } from './store-source';
-
-const imageAsPath = (() => z.string()) as unknown as ImageFunction;
 
 /**
  * Loads author profiles from `authors/*.md` of the content folder: `Name:`, optional `Slug:`,
@@ -33,7 +29,7 @@ export function authorsLoader(options: { contentDir: string; schema: EntrySchema
       const seen = new Set<string>();
       for (const relativePath of files) {
         const path = join(contentDir, relativePath);
-        const display = relative(process.cwd(), path).split(sep).join('/');
+        const display = displayPath(path);
         const bytes = await readFile(path);
         const text = decodeSource(bytes);
         if (text === undefined) {

@@ -1,4 +1,15 @@
+import { relative, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
+
+/**
+ * A file's path as shown in messages: relative to the working folder when inside it, with `/`.
+ *
+ * @example displayPath('/work/site/content/x.md', '/work/site') // 'content/x.md'
+ */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const shown = relative(cwd, path);
+  return shown.startsWith('..') ? path : shown.split(sep).join('/');
+}
 
 /** One mistake in the content, located well enough for an author to fix it. */
 export interface ContentProblem {

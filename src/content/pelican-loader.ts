@@ -6,7 +6,7 @@ import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-r
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { contentRole, listContentFiles } from './content-files';
-import { ContentError, formatProblem, type ContentProblem } from './content-error';
+import { ContentError, displayPath, formatProblem, type ContentProblem } from './content-error';
 import type { IntrasiteContext } from './intrasite-links';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
@@ -89,11 +89,6 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
 
   function toRelative(path: string): string {
     return relative(contentDir, path).split(sep).join('/');
-  }
-
-  function displayPath(path: string): string {
-    const shown = relative(process.cwd(), path);
-    return shown.startsWith('..') ? path : shown.split(sep).join('/');
   }
 
   /** The site's configured Markdown processor, called with a per-file render context. */

@@ -42,8 +42,11 @@ export type ReadEntryResult =
       slugLine: number;
     };
 
-// Checks the shape of the data before Astro resolves images, so a schema error can name its line.
-const imageAsPath = (() => z.string()) as unknown as ImageFunction;
+/**
+ * An `image()` that takes the path as written: checks the shape of the data before Astro resolves
+ * images, so a schema error can name its line.
+ */
+export const imageAsPath = (() => z.string()) as unknown as ImageFunction;
 
 /**
  * Reads one content file into metadata and body, or every problem it has, each naming file, line,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentDirFrom } from '../../src/config/content-dir';
 import { defineSiteConfig } from '../../src/config/site-schema';
 import { contentRole } from '../../src/content/content-files';
+import { displayPath } from '../../src/content/content-error';
 import { blogPostingJsonLd, scriptJson } from '../../src/lib/json-ld';
 import { hasMath, plainText } from '../../src/lib/plain-text';
 import { summaryBeforeMarker, truncateHtmlWords } from '../../src/lib/truncate-html';
@@ -132,5 +133,12 @@ describe('hasMath', () => {
     expect(hasMath('<span class="katex"><math></math></span>')).toBe(true);
     expect(hasMath('<p>$5</p>')).toBe(false);
     expect(hasMath(undefined)).toBe(false);
+  });
+});
+
+describe('displayPath', () => {
+  it('shows paths inside the working folder relative to it, others as they are', () => {
+    expect(displayPath('/work/site/content/x.md', '/work/site')).toBe('content/x.md');
+    expect(displayPath('/elsewhere/content/x.md', '/work/site')).toBe('/elsewhere/content/x.md');
   });
 });
