@@ -4,6 +4,7 @@ import { Feed } from 'feed';
 import { absoluteUrls } from '../lib/absolute-urls';
 import { plainText } from '../lib/plain-text';
 import { slugify } from '../lib/slugify';
+import { perBuild } from './per-build';
 import { listedArticles, type Article } from './queries';
 import { TAXONOMIES, termUrl, terms } from './routes';
 import type { TaxonomyKind } from './taxonomy';
@@ -69,15 +70,7 @@ export async function allFeeds(): Promise<FeedSpec[]> {
 
 // A post sits in up to a dozen feeds (all, its category, tags and authors, in two formats): make
 // its absolute-URL content once.
-const feedContent = new Map<string, string>();
-function contentOf(article: Article): string {
-  let content = feedContent.get(article.id);
-  if (content === undefined) {
-    content = absoluteUrls(article.rendered?.html ?? article.data.summary, site.url);
-    if (!import.meta.env.DEV) feedContent.set(article.id, content);
-  }
-  return content;
-}
+const feedContentOf = perBuild((article: Article) => absoluteUrls(article.rendered?.html ?? article.data.summary, site.url));
 
 /** A feed document: full content with absolute URLs, covers as enclosures. */
 export async function renderFeed(spec: FeedSpec): Promise<string> {
@@ -103,7 +96,7 @@ export async function renderFeed(spec: FeedSpec): Promise<string> {
       id: absolute(data.url),
       link: absolute(data.url),
       description: plainText(data.summary),
-      content: contentOf(article),
+      content: feedContentOf(article),
       author: data.authors.map((name) => ({ name, link: absolute(termUrl('author', name)) })),
       date: data.modified,
       published: data.date,

@@ -1,17 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { oncePerBuild } from './per-build';
 
 export type Article = CollectionEntry<'articles'>;
 export type Page = CollectionEntry<'pages'>;
-
-/**
- * Runs a query once per build: every page asks for the same listings, and re-sorting the whole
- * collection for each of 10,000 pages would make a build quadratic. In dev, content changes
- * between requests, so every call asks again.
- */
-function oncePerBuild<T>(query: () => Promise<T>): () => Promise<T> {
-  let cached: Promise<T> | undefined;
-  return () => (import.meta.env.DEV ? query() : (cached ??= query()));
-}
 
 /** Drafts exist only in `npm run dev`, where authors preview them. */
 const isBuilt = (status: string) => status !== 'draft' || import.meta.env.DEV;

@@ -2,6 +2,7 @@ import site from '@site-config';
 import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl } from '../lib/url-patterns';
 import { slugify } from '../lib/slugify';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';
+import { perBuild } from './per-build';
 import { groupTerms, type TaxonomyKind, type Term } from './taxonomy';
 
 /** Where a page sits in a paginated listing. */
@@ -41,14 +42,10 @@ export const searchUrl = (): string => (buildFormatOf(site.urls) === 'file' ? '/
 /** The URL of the archives page. */
 export const archivesUrl = (): string => expandUrlPattern(site.urls.archives, {}, site.timeZone);
 
-const termsByKind = new Map<TaxonomyKind, Promise<Term<Article>[]>>();
-
 /** The listed articles' categories, tags or authors, merged by slug; grouped once per build. */
-export function terms(kind: TaxonomyKind): Promise<Term<Article>[]> {
-  const grouped = termsByKind.get(kind) ?? listedArticles().then((listed) => groupTerms(listed, kind));
-  if (!import.meta.env.DEV) termsByKind.set(kind, grouped);
-  return grouped;
-}
+export const terms = perBuild(
+  async (kind: TaxonomyKind): Promise<Term<Article>[]> => groupTerms(await listedArticles(), kind),
+);
 
 /** The pages of a listing, `pageSize` articles each. */
 function listingRoutes(url: string, articles: Article[], term?: Term<Article>): SiteRoute[] {
