@@ -8,27 +8,28 @@ import {
   htmlFiles,
   internalLinks,
   LEFTOVER_PELICAN,
+  PELICAN_BLOG,
   removeBuild,
-  serveBuild,
+  serveFixture,
   type FixtureBuild,
   type RunningServer,
+  type ServedFixture,
 } from './support/fixture-site';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const golden = 'tests/fixtures/sites/pelican-blog.expected';
+let site: ServedFixture;
 let build: FixtureBuild;
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  build = await buildFixture('pelican-blog', { siteConfig: 'tests/fixtures/sites/configs/redirects.config.ts' });
-  expect(build.code, build.output).toBe(0);
-  server = await serveBuild(build.outDir, 4391);
+  site = await serveFixture('pelican-blog', PELICAN_BLOG, 4391);
+  ({ build, server } = site);
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  if (build) removeBuild(build);
+  await site?.close();
 });
 
 test('every link and image of every page resolves: no 404s', async ({ request }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buildFixture, removeBuild, serveBuild, type FixtureBuild, type RunningServer } from './support/fixture-site';
+import { PELICAN_BLOG, serveFixture, type RunningServer, type ServedFixture } from './support/fixture-site';
 
 const seedTitle = 'Machine Learning in Production. Where 99% of companies screw up';
 
@@ -52,18 +52,16 @@ test('no results says so, and only real content is indexed', async ({ page }) =>
 
 test.describe('on a Pelican site with categories, tags, a hidden page and a draft', () => {
   test.describe.configure({ mode: 'serial', timeout: 120_000 });
-  let build: FixtureBuild;
+  let site: ServedFixture;
   let server: RunningServer;
 
   test.beforeAll(async () => {
-    build = await buildFixture('pelican-blog', { siteConfig: 'tests/fixtures/sites/configs/redirects.config.ts' });
-    expect(build.code, build.output).toBe(0);
-    server = await serveBuild(build.outDir, 4392);
+    site = await serveFixture('pelican-blog', PELICAN_BLOG, 4392);
+    ({ server } = site);
   });
 
   test.afterAll(async () => {
-    await server?.stop();
-    if (build) removeBuild(build);
+    await site?.close();
   });
 
   test('a tag filter narrows the results; the URL keeps it and a reload restores it', async ({ page }) => {

@@ -101,3 +101,31 @@ export const LEFTOVER_PELICAN = [
   'markdown="1"',
   '$$',
 ];
+
+/** A fixture folder built (it must build) and served, for a test file's `beforeAll`. */
+export interface ServedFixture {
+  build: FixtureBuild;
+  server: RunningServer;
+  /** Stops the server and removes the build. */
+  close: () => Promise<void>;
+}
+
+export async function serveFixture(name: string, options: BuildOptions, port: number): Promise<ServedFixture> {
+  const build = await buildFixture(name, options);
+  if (build.code !== 0) {
+    removeBuild(build);
+    throw new Error(`the fixture site ${name} did not build:\n${build.output}`);
+  }
+  const server = await serveBuild(build.outDir, port);
+  return {
+    build,
+    server,
+    close: async () => {
+      await server.stop();
+      removeBuild(build);
+    },
+  };
+}
+
+/** The Pelican fixture site moved to our URLs, with Pelican's old URLs redirecting. */
+export const PELICAN_BLOG = { siteConfig: 'tests/fixtures/sites/configs/redirects.config.ts' } as const;
