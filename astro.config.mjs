@@ -2,14 +2,13 @@
 import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import { unified } from '@astrojs/markdown-remark';
 import { contentDirFrom } from './src/config/content-dir';
 import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
 import pagefind from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
 import { buildFormatOf } from './src/lib/url-patterns';
-import { markdownPipeline, shikiConfig } from './src/markdown/pipeline';
+import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
 const siteConfigPath = siteConfigPathFrom(process.env, process.cwd());
 /** @type {import('./src/config/site-schema').SiteConfig} */
@@ -32,7 +31,7 @@ export default defineConfig({
   ],
   markdown: {
     // remark/rehype, not Astro 7's default Sätteri: our Pelican plugins are remark/rehype plugins.
-    processor: unified(markdownPipeline),
+    processor: markdownProcessor,
     shikiConfig,
   },
   vite: {

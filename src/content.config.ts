@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import site from '@site-config';
 import { contentDirFrom } from './config/content-dir';
 import { authorsLoader } from './content/authors-loader';
@@ -6,6 +7,10 @@ import { pelicanLoader } from './content/pelican-loader';
 import { articleSchema } from './content/schemas/article';
 import { authorSchema } from './content/schemas/author';
 import { pageSchema } from './content/schemas/page';
+
+// Astro builds each entry's schema anew (its `image()` is bound to the entry's file), so zod's
+// compiled fast path is generated for every entry and used once: at 1,000 posts that was 0.45 s.
+z.config({ jitless: true });
 
 const contentDir = contentDirFrom(process.env, process.cwd());
 const schemas = { article: articleSchema, page: pageSchema };

@@ -1,21 +1,20 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { contentRole, listContentFiles } from './content-files';
 import { ContentError, displayPath, formatProblem, type ContentProblem } from './content-error';
-import type { IntrasiteContext } from './intrasite-links';
+import { linkIndexOf, type LinkIndex } from './link-index';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
-import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
+import { renderBody, type RenderedBody, type RenderJob } from './render-body';
+import { buildSiteIndex, type IndexedEntry, type IndexInput } from './site-index';
 import { forgetOtherFolders } from './store-source';
-import { renderContextOption } from '../markdown/render-context';
-import { slugify } from '../lib/slugify';
-import { summaryBeforeMarker, truncateHtmlWords } from '../lib/truncate-html';
-import { expandUrlPattern, type UrlPatterns } from '../lib/url-patterns';
+import { startRenderPool } from '../markdown/render-pool';
+import type { UrlPatterns } from '../lib/url-patterns';
 
 /** One content file as read and checked, before rendering. */
 interface FileRead {
@@ -37,8 +36,11 @@ export interface PelicanLoaderOptions {
   settings: MetadataSettings & { urls: UrlPatterns };
 }
 
-/** Pelican's SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
-const SUMMARY_WORDS = 50;
+/**
+ * Files to render before it pays to start worker threads: a worker takes about half a second to
+ * load the processor and Shiki, a post about 7 ms to render.
+ */
+const POOL_THRESHOLD = 150;
 /** Files read at once: enough to keep the disk busy, far below the open-files limit at 10,000 posts. */
 const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
@@ -91,17 +93,20 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     return relative(contentDir, path).split(sep).join('/');
   }
 
-  /** The site's configured Markdown processor, called with a per-file render context. */
-  function markdownRenderer({ config }: LoaderContext): Promise<MarkdownRenderer> {
+  /** The Markdown options Astro's own content layer passes, but Shiki's (which hold functions). */
+  function markdownOptions({ config }: LoaderContext): Omit<AstroMarkdownOptions, 'shikiConfig'> {
     const { markdown, image } = config;
-    // The same options Astro's own content layer passes; its resolved config types are looser.
-    renderer ??= markdown.processor.createRenderer({
-      image,
-      syntaxHighlight: markdown.syntaxHighlight,
-      shikiConfig: markdown.shikiConfig,
-      gfm: markdown.gfm,
-      smartypants: markdown.smartypants,
-    } as AstroMarkdownOptions);
+    // Astro's resolved config types are looser than the renderer's options.
+    return { image, syntaxHighlight: markdown.syntaxHighlight, gfm: markdown.gfm, smartypants: markdown.smartypants } as Omit<
+      AstroMarkdownOptions,
+      'shikiConfig'
+    >;
+  }
+
+  /** The site's configured Markdown processor, called with a per-file render context. */
+  function markdownRenderer(context: LoaderContext): Promise<MarkdownRenderer> {
+    const { markdown } = context.config;
+    renderer ??= markdown.processor.createRenderer({ ...markdownOptions(context), shikiConfig: markdown.shikiConfig } as AstroMarkdownOptions);
     return renderer;
   }
 
@@ -150,7 +155,14 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     problems.push(...indexProblems.filter((problem) => mine.has(problem.file)));
 
     const settingsKey = JSON.stringify([STORE_VERSION, options.settings, index.fingerprint]);
+    const links = linkIndexOf(index, staticFiles, {
+      contentDir,
+      contentLabel: displayPath(contentDir),
+      urlPatterns: options.settings.urls,
+      timeZone: options.settings.timeZone,
+    });
     const stale = new Set(store.keys());
+    const toRender: { entry: IndexedEntry; job: RenderJob; digest: string }[] = [];
     for (const { relativePath, path, bytesDigest, kind, result } of read) {
       if (kind !== options.kind) continue;
       if (result.status === 'skip') {
@@ -171,24 +183,31 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         counts.unchanged += 1;
         continue;
       }
-      const rendered = await renderEntry(context, entry, result.body, result.bodyLine, path, index, staticFiles);
+      const { body, bodyLine } = result;
+      const job: RenderJob = { sourcePath: relativePath, path, displayPath: entry.displayPath, body, bodyLine, summary: entry.metadata.summary };
+      toRender.push({ entry, job, digest });
+    }
+
+    const renderedAll = await renderJobs(context, toRender.map(({ job }) => job), links);
+    for (const [position, { entry, job, digest }] of toRender.entries()) {
+      const rendered = renderedAll[position]!;
       if (rendered.problems.length > 0) {
         problems.push(...rendered.problems);
         store.delete(entry.id);
         counts.invalid += 1;
         continue;
       }
-      const parsed = await context.parseData({ id: entry.id, data: rendered.data, filePath: path });
+      const parsed = await context.parseData({ id: entry.id, data: entryData(entry, rendered.summary, job.path), filePath: job.path });
       const stored = {
         id: entry.id,
         data: parsed,
-        body: result.body,
-        filePath: relative(root, path).split(sep).join('/'),
+        body: job.body,
+        filePath: relative(root, job.path).split(sep).join('/'),
         digest,
         rendered: rendered.html,
       };
-      const imagePaths = rendered.html.metadata?.imagePaths;
-      store.set(imagePaths?.length ? { ...stored, assetImports: imagePaths } : stored);
+      const { imagePaths } = rendered.html.metadata;
+      store.set(imagePaths.length ? { ...stored, assetImports: imagePaths } : stored);
       counts.rendered += 1;
     }
     for (const id of stale) store.delete(id);
@@ -196,37 +215,34 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     return problems;
   }
 
-  async function renderEntry(
-    context: LoaderContext,
-    entry: IndexedEntry,
-    body: string,
-    bodyLine: number,
-    path: string,
-    index: SiteIndex,
-    staticFiles: ReadonlySet<string>,
-  ) {
-    const problems: ContentProblem[] = [];
-    const links = intrasiteContext(entry.sourcePath, index, staticFiles);
-    const render = await markdownRenderer(context);
-    const fileURL = pathToFileURL(path);
-    const renderAt = async (markdown: string, firstLine: number) => {
-      const frontmatter = renderContextOption({
-        links,
-        report: (message, line) =>
-          problems.push({ file: entry.displayPath, line: line === undefined ? firstLine : firstLine + line - 1, message }),
+  /**
+   * Renders the files that changed: on worker threads when there are many (a cold build), in this
+   * thread when there are few (an edit in dev), where starting the workers would cost more than it
+   * saves. Results come back in the order of the jobs.
+   */
+  async function renderJobs(context: LoaderContext, jobs: RenderJob[], links: LinkIndex): Promise<RenderedBody[]> {
+    if (jobs.length >= POOL_THRESHOLD) {
+      const pool = await startRenderPool(markdownOptions(context), links).catch((error: unknown) => {
+        context.logger.warn(`rendering on one thread: the worker threads did not start (${String(error)})`);
+        return undefined;
       });
-      const { code, metadata } = await render.render(markdown, { fileURL, frontmatter });
-      // The render context holds functions: it must not reach the data store.
-      const imagePaths = [...metadata.localImagePaths, ...metadata.remoteImagePaths];
-      return { html: code, metadata: { ...metadata, frontmatter: {}, imagePaths } };
-    };
-    const html = await renderAt(body, bodyLine);
-    const { metadata } = entry;
-    const summary =
-      metadata.summary === undefined
-        ? (summaryBeforeMarker(html.html) ?? truncateHtmlWords(html.html, SUMMARY_WORDS))
-        : (await renderAt(metadata.summary, 1)).html;
-    const { headerCover, ...fields } = metadata;
+      if (pool) {
+        try {
+          return await Promise.all(jobs.map((job) => pool.render(job)));
+        } finally {
+          await pool.close();
+        }
+      }
+    }
+    const renderer = await markdownRenderer(context);
+    const results: RenderedBody[] = [];
+    for (const job of jobs) results.push(await renderBody(renderer, job, links));
+    return results;
+  }
+
+  /** What the collection's schema receives for an entry. */
+  function entryData(entry: IndexedEntry, summary: string, path: string): Record<string, unknown> {
+    const { headerCover, ...fields } = entry.metadata;
     const data: Record<string, unknown> = {
       ...fields,
       summary,
@@ -237,25 +253,6 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     };
     // Astro resolves `image()` fields relative to the entry file; Pelican writes them from the content root.
     if (headerCover !== undefined) data['headerCover'] = relative(dirname(path), join(contentDir, headerCover)).split(sep).join('/');
-    return { html, data, problems };
-  }
-
-  function intrasiteContext(sourcePath: string, index: SiteIndex, staticFiles: ReadonlySet<string>): IntrasiteContext {
-    const { urls, timeZone } = options.settings;
-    return {
-      sourcePath,
-      contentLabel: displayPath(contentDir),
-      urlOfSource: (path) => {
-        const found = index.entries.get(path);
-        if (found) return found.url;
-        return ['article', 'page'].includes(contentRole(path)) && existsSync(join(contentDir, path)) ? null : undefined;
-      },
-      staticExists: (path) => staticFiles.has(path),
-      termUrl: (kind, name) => {
-        const slug = slugify(name);
-        return index.terms[kind].has(slug) ? expandUrlPattern(urls[kind], { slug }, timeZone) : undefined;
-      },
-      indexUrl: '/',
-    };
+    return data;
   }
 }

@@ -1,4 +1,4 @@
-import { rehypeHeadingIds, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
@@ -58,3 +58,6 @@ export const shikiConfig: ShikiConfig = {
   defaultColor: false,
   transformers: [shikiLineNumbers, shikiCodeFrame],
 };
+
+/** The site's Markdown processor: `astro.config.mjs` gives it to Astro, the loader's workers use it too. */
+export const markdownProcessor = unified(markdownPipeline);

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentRole } from './content-files';
+import type { IntrasiteContext } from './intrasite-links';
+import type { SiteIndex } from './site-index';
+import { slugify } from '../lib/slugify';
+import { expandUrlPattern, type UrlPatterns } from '../lib/url-patterns';
+
+/**
+ * What resolving intrasite links needs from one sync of the content folder, as plain data: it
+ * crosses to the worker threads that render Markdown, where functions cannot go.
+ */
+export interface LinkIndex {
+  contentDir: string;
+  /** How the content folder is named in messages, e.g. `content`. */
+  contentLabel: string;
+  /** URL of every article and page without errors, by path from the content root. */
+  urls: Map<string, string>;
+  /** Slugs of the categories, tags and authors that posts have. */
+  terms: SiteIndex['terms'];
+  /** Every non-Markdown file of the folder, by path from the content root. */
+  staticFiles: Set<string>;
+  urlPatterns: UrlPatterns;
+  timeZone: string;
+}
+
+export function linkIndexOf(
+  index: SiteIndex,
+  staticFiles: ReadonlySet<string>,
+  folder: Pick<LinkIndex, 'contentDir' | 'contentLabel' | 'urlPatterns' | 'timeZone'>,
+): LinkIndex {
+  const urls = new Map([...index.entries].map(([path, entry]) => [path, entry.url]));
+  return { ...folder, urls, terms: index.terms, staticFiles: new Set(staticFiles) };
+}
+
+/** The intrasite-link context of one file of the folder. */
+export function intrasiteContextFor(sourcePath: string, links: LinkIndex): IntrasiteContext {
+  return {
+    sourcePath,
+    contentLabel: links.contentLabel,
+    urlOfSource: (path) => {
+      const url = links.urls.get(path);
+      if (url !== undefined) return url;
+      // A Markdown file that is there but not indexed has errors of its own.
+      return ['article', 'page'].includes(contentRole(path)) && existsSync(join(links.contentDir, path)) ? null : undefined;
+    },
+    staticExists: (path) => links.staticFiles.has(path),
+    termUrl: (kind, name) => {
+      const slug = slugify(name);
+      return links.terms[kind].has(slug) ? expandUrlPattern(links.urlPatterns[kind], { slug }, links.timeZone) : undefined;
+    },
+    indexUrl: '/',
+  };
+}
