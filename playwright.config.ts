@@ -22,7 +22,8 @@ export default defineConfig({
   webServer: {
     command: 'npm run serve',
     url: `http://localhost:${port}/`,
-    env: { HOST: 'localhost', PORT: String(port) },
+    // Signups made by tests go to a throwaway database and outbox, never to data/.
+    env: { HOST: 'localhost', PORT: String(port), NEWSLETTER_DB: '.test-data/newsletter.sqlite', NEWSLETTER_OUTBOX: '.test-data/outbox' },
     reuseExistingServer: false,
     timeout: 60_000,
   },

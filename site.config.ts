@@ -19,4 +19,9 @@ export default defineSiteConfig({
     { label: 'LinkedIn', url: 'https://www.linkedin.com/company/the-gurus-team' },
   ],
   pageSize: 10,
+  newsletter: {
+    consentText:
+      'I agree to receive emails from The Gurus about machine learning in production and our courses. I can unsubscribe at any time.',
+    consentVersion: '2026-11-27',
+  },
 });

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 /**
  * @param {string} outDir a build folder (`dist`, or an `--outDir`)
  * @param {number} port
+ * @param {Record<string, string>} [env] more environment for the server (its database, its mail …)
  * @returns {Promise<{ origin: string, stop: () => Promise<void> }>}
  */
-export async function serveBuild(outDir, port) {
+export async function serveBuild(outDir, port, env = {}) {
   const server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: 'ignore',
   });
   const origin = `http://127.0.0.1:${port}`;

@@ -76,6 +76,22 @@ export const siteConfigSchema = z.object({
     .optional(),
   /** Where each kind of page lives. Default: the `default` preset. */
   urls: urlsSchema,
+  /** The newsletter signup forms (footer, end of posts, course pages). */
+  newsletter: z
+    .object({
+      /**
+       * A provider's form endpoint (Buttondown, Mailchimp …): forms post there, and the site needs
+       * no server of its own. Default: this site's own signup API, subscribers kept in SQLite.
+       */
+      action: z.url({ error: 'must be an absolute URL, a provider\'s form endpoint' }).optional(),
+      /** The consent the reader ticks; stored with each subscriber, with its version. */
+      consentText: z.string().min(1).default('I agree to receive emails from this site about new posts and courses. I can unsubscribe at any time.'),
+      /** Change it whenever the consent text changes: each subscriber's record says which one they agreed to. */
+      consentVersion: z.string().min(1).default('1'),
+      /** Sender of the emails, e.g. `"The Gurus" <news@example.com>`. Default: newsletter@ the site's host. */
+      from: z.string().min(3).optional(),
+    })
+    .prefault({}),
   /** `pelican`: old Pelican URLs (and feed URLs) redirect to the new ones, for sites moved from Pelican. */
   redirectFrom: z.enum(['pelican']).optional(),
 });

@@ -34,3 +34,8 @@ export const listedPages = oncePerBuild(async (): Promise<Page[]> =>
     .filter(({ data }) => data.status !== 'hidden' && !data.translation)
     .sort((a, b) => a.data.title.localeCompare(b.data.title)),
 );
+
+/** The privacy page (`pages/privacy.md`), which the signup forms link to. */
+export const privacyPage = oncePerBuild(async (): Promise<Page | undefined> =>
+  (await pagesWithPages()).find(({ data }) => data.sourcePath === 'pages/privacy.md' || data.slug === 'privacy'),
+);

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The schema, one migration per version, applied in order when the database opens
+ * (`PRAGMA user_version` records how far a file has come). Never edit a released migration:
+ * add the next one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subscribers (
+     id INTEGER PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+     topics TEXT NOT NULL DEFAULT '[]',
+     consent_text TEXT NOT NULL,
+     consent_version TEXT NOT NULL,
+     source TEXT,
+     signed_up_at TEXT NOT NULL,
+     confirmed_at TEXT,
+     unsubscribed_at TEXT
+   );
+   CREATE TABLE tokens (
+     hash TEXT PRIMARY KEY,
+     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+     purpose TEXT NOT NULL CHECK (purpose IN ('confirm', 'unsubscribe')),
+     created_at TEXT NOT NULL,
+     expires_at TEXT
+   );
+   CREATE INDEX tokens_by_subscriber ON tokens (subscriber_id);`,
+];
+
+/** Version of the schema this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Opens (or creates) the newsletter database: WAL, so readers never wait for the writer; a busy
+ * timeout, so the operator's CLI and the server can write at the same time; foreign keys on, so
+ * erasing a subscriber erases their tokens; synchronous FULL, so an answered signup survives a
+ * power cut too.
+ */
+export function openNewsletterDatabase(file: string): DatabaseSync {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: DatabaseSync): void {
+  const { user_version: current } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The newsletter database is at schema version ${current}, newer than this code (${MIGRATIONS.length}): update the site.`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[version]!);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** Runs `work` in one write transaction: all of it is stored, or none. */
+export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

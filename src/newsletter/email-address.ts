@@ -1,0 +1,28 @@
+/** The longest address SMTP carries (RFC 5321: a 254-character path). */
+export const MAX_EMAIL_LENGTH = 254;
+const MAX_LOCAL_LENGTH = 64;
+// Deliberately loose, as browsers' `type=email` is: a local part, one @, a dotted domain. The
+// confirmation email is the real test of an address.
+const SHAPE = /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+/**
+ * An address as stored: trimmed, the domain lower-cased (domains are case-insensitive; the local
+ * part, in theory, is not, so it is kept as written).
+ *
+ * @example normalizeEmail('  Ana.Lopez@Example.COM ') // 'Ana.Lopez@example.com'
+ */
+export function normalizeEmail(raw: string): string {
+  const trimmed = raw.trim();
+  const at = trimmed.lastIndexOf('@');
+  return at < 0 ? trimmed : `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+}
+
+/** Why an address (already normalized) cannot be used, or `undefined` when it can. */
+export function emailProblem(email: string): string | undefined {
+  if (email === '') return 'Please enter your email address.';
+  if (email.length > MAX_EMAIL_LENGTH) return `The email address is too long (at most ${MAX_EMAIL_LENGTH} characters).`;
+  if (!SHAPE.test(email) || email.slice(0, email.lastIndexOf('@')).length > MAX_LOCAL_LENGTH) {
+    return `"${email}" is not an email address.`;
+  }
+  return undefined;
+}

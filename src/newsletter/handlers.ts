@@ -1,0 +1,187 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Mailer } from './mailer';
+import { confirmationEmail } from './messages';
+import type { RateLimiter } from './rate-limit';
+import { readSignup } from './signup-form';
+import { CONFIRM_TOKEN_DAYS, confirmSubscription, forgetTokens, recordSignup, unsubscribe } from './subscribers';
+
+/** Where the newsletter's pages and API live. */
+export const NEWSLETTER_PATHS = {
+  subscribe: '/api/newsletter/subscribe',
+  confirm: '/api/newsletter/confirm',
+  unsubscribe: '/api/newsletter/unsubscribe',
+  confirmPage: '/newsletter/confirm/',
+  unsubscribePage: '/newsletter/unsubscribe/',
+  checkInbox: '/newsletter/check-your-inbox/',
+  confirmed: '/newsletter/confirmed/',
+  unsubscribed: '/newsletter/unsubscribed/',
+} as const;
+
+/** What a newsletter request gets back, before it is HTTP: a route turns it into a response. */
+export type Answer =
+  | { kind: 'redirect'; location: string }
+  | { kind: 'json'; status: number; body: Record<string, unknown>; headers?: Record<string, string> }
+  /** A page for people: the message, with the site around it. */
+  | { kind: 'page'; status: number; title: string; message: string; offerSignup?: boolean; headers?: Record<string, string> }
+  | { kind: 'text'; status: number; body: string };
+
+/**
+ * Whether a browser posted this from another site (CSRF). Browsers send `Origin` with every
+ * cross-origin POST; a request without one is not a browser's form (a mail client's one-click
+ * unsubscribe, curl) and is let through. The site's public origin counts as ours too: behind a
+ * reverse proxy the server sees its own address, not the public one.
+ */
+export function isCrossSite(request: Request, publicOrigin: string): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site';
+  return origin !== new URL(request.url).origin && origin !== publicOrigin;
+}
+
+export interface NewsletterDeps {
+  db: DatabaseSync;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  siteName: string;
+  /** The site's public origin (`site.url`), trusted as well as the request's own. */
+  publicOrigin: string;
+  from: string;
+  consent: { text: string; version: string };
+  /** The title of a topic (a course's title for its slug), for the email's subject. */
+  topicTitle: (topic: string) => string | undefined;
+  log: (message: string) => void;
+}
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+/** A signup form is a few hundred bytes; anything much bigger is not one. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+const wantsJson = (request: Request) => (request.headers.get('accept') ?? '').includes('application/json');
+
+/** A problem, as JSON or as a page depending on who asked. */
+function problem(request: Request, status: number, title: string, message: string, extra: Partial<Extract<Answer, { kind: 'page' }>> = {}): Answer {
+  return wantsJson(request)
+    ? { kind: 'json', status, body: { error: message }, ...(extra.headers ? { headers: extra.headers } : {}) }
+    : { kind: 'page', status, title, message, ...extra };
+}
+
+/** Reads a form body, or says what is wrong with the request. */
+async function formOf(request: Request): Promise<{ form: FormData } | { problem: string }> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.includes(type)) {
+    return { problem: `Send the form as application/x-www-form-urlencoded or multipart/form-data (got ${type || 'no content type'}).` };
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { problem: 'The form is too large.' };
+  const body = await request.arrayBuffer();
+  if (body.byteLength === 0) return { problem: 'The form is empty.' };
+  if (body.byteLength > MAX_BODY_BYTES) return { problem: 'The form is too large.' };
+  try {
+    return { form: await new Response(body, { headers: { 'content-type': request.headers.get('content-type')! } }).formData() };
+  } catch {
+    return { problem: 'The form could not be read.' };
+  }
+}
+
+const success = (request: Request): Answer =>
+  wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.checkInbox };
+
+/**
+ * `POST /api/newsletter/subscribe`. The answer is the same whether the address is new, pending or
+ * already confirmed, so that the form tells nobody who subscribes; a bot that filled the honeypot
+ * gets it too, and nothing is stored.
+ */
+export async function subscribeAnswer(request: Request, client: string, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
+  const limit = deps.limiter.check(client, now.getTime());
+  if (!limit.ok) {
+    const headers = { 'Retry-After': String(limit.retryAfterSeconds) };
+    return problem(request, 429, 'Too many signups', `Too many attempts from your connection: try again in ${limit.retryAfterSeconds} seconds.`, { headers });
+  }
+  const read = await formOf(request);
+  if ('problem' in read) return problem(request, 400, 'The signup did not work', read.problem, { offerSignup: true });
+  const result = readSignup(read.form);
+  if (!result.ok) return problem(request, 400, 'The signup did not work', result.problem, { offerSignup: true });
+  const { signup } = result;
+  if (signup.bot) return success(request);
+
+  const outcome = recordSignup(deps.db, {
+    email: signup.email,
+    topic: signup.topic,
+    source: signup.source,
+    consentText: deps.consent.text,
+    consentVersion: deps.consent.version,
+    now,
+  });
+  if (outcome.email === 'confirm') {
+    const origin = new URL(request.url).origin;
+    const confirmUrl = `${origin}${NEWSLETTER_PATHS.confirmPage}?token=${outcome.confirmToken}`;
+    const message = confirmationEmail({
+      siteName: deps.siteName,
+      from: deps.from,
+      to: signup.email,
+      topicTitle: signup.topic ? deps.topicTitle(signup.topic) : undefined,
+      confirmUrl,
+      unsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribePage}?token=${outcome.unsubscribeToken}`,
+      oneClickUnsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribe}?token=${outcome.unsubscribeToken}`,
+      confirmDays: CONFIRM_TOKEN_DAYS,
+    });
+    try {
+      await deps.mailer.send(message);
+    } catch (error) {
+      // The address stays pending; without these tokens, a new attempt sends a new email at once.
+      forgetTokens(deps.db, [outcome.confirmToken, outcome.unsubscribeToken]);
+      deps.log(`could not send a confirmation email through ${deps.mailer.destination}: ${String(error)}`);
+      return problem(request, 503, 'The email could not be sent', 'We could not send the confirmation email just now. Please try again in a few minutes.', {
+        headers: { 'Retry-After': '60' },
+      });
+    }
+    deps.log(`confirmation email sent to ${deps.mailer.destination}; confirm at ${confirmUrl}`);
+  }
+  return success(request);
+}
+
+const tokenOf = async (request: Request): Promise<string> => {
+  const fromUrl = new URL(request.url).searchParams.get('token');
+  if (fromUrl) return fromUrl;
+  const read = await formOf(request);
+  const token = 'form' in read ? read.form.get('token') : null;
+  return typeof token === 'string' ? token.trim() : '';
+};
+
+/** `POST /api/newsletter/confirm` with the token of a confirmation link. */
+export async function confirmAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
+  const token = await tokenOf(request);
+  if (token && confirmSubscription(deps.db, token, now)) {
+    return wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.confirmed };
+  }
+  return problem(
+    request,
+    400,
+    'This link does not work',
+    `This confirmation link is unknown or has expired (links work for ${CONFIRM_TOKEN_DAYS} days). Sign up again below and we will send you a new one.`,
+    { offerSignup: true },
+  );
+}
+
+/**
+ * `POST /api/newsletter/unsubscribe`: the button of the unsubscribe page (token in the form), or a
+ * mail client's one-click unsubscribe (RFC 8058: token in the URL, `List-Unsubscribe=One-Click`).
+ */
+export async function unsubscribeAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
+  const oneClick = new URL(request.url).searchParams.has('token');
+  const token = await tokenOf(request);
+  const done = token !== '' && unsubscribe(deps.db, token, now);
+  if (oneClick) return done ? { kind: 'text', status: 200, body: 'Unsubscribed.' } : { kind: 'text', status: 400, body: 'Unknown unsubscribe link.' };
+  if (done) return wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.unsubscribed };
+  return problem(request, 400, 'This link does not work', 'This unsubscribe link is unknown. If you still receive our emails, reply to one of them and we will remove you.');
+}
+
+/** The HTTP response of an answer that is not a page. */
+export function responseOf(answer: Exclude<Answer, { kind: 'page' }>): Response {
+  switch (answer.kind) {
+    case 'redirect':
+      return new Response(null, { status: 303, headers: { Location: answer.location } });
+    case 'json':
+      return Response.json(answer.body, { status: answer.status, headers: answer.headers ?? {} });
+    case 'text':
+      return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+}

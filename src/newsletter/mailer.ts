@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+/** An email as the newsletter sends it. */
+export interface MailMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Sends the message; resolves once it is handed over (to the SMTP server, or to a file). */
+  send(message: MailMessage): Promise<void>;
+  /** Where messages go, for the server's log: `smtp://host:port` or the outbox folder. */
+  readonly destination: string;
+}
+
+/** Sends through a real SMTP server, e.g. `smtp://user:pass@smtp.example.com:587`. */
+export function smtpMailer(url: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  const { host, port } = new URL(url);
+  return {
+    destination: `smtp://${host}${port ? `:${port}` : ''}`,
+    async send(message) {
+      await transport.sendMail(message);
+    },
+  };
+}
+
+/**
+ * Writes each message as an `.eml` file (what a mail client opens) into a folder: the default, so
+ * that signups work on one machine with no mail server, and a developer can open the message and
+ * click its links.
+ */
+export function outboxMailer(folder: string): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    destination: folder,
+    async send(message) {
+      const { message: eml } = await transport.sendMail(message);
+      await mkdir(folder, { recursive: true });
+      // Time first, so the folder lists in sending order; random after, so two at once never collide.
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+      await writeFile(join(folder, name), eml as Buffer);
+    },
+  };
+}
+
+/** SMTP when `SMTP_URL` is set, else the outbox folder (`NEWSLETTER_OUTBOX`, default `data/outbox/`). */
+export function mailerFromEnv(env: Record<string, string | undefined>): Mailer {
+  return env['SMTP_URL'] ? smtpMailer(env['SMTP_URL']) : outboxMailer(env['NEWSLETTER_OUTBOX'] || 'data/outbox');
+}

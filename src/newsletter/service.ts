@@ -1,0 +1,39 @@
+import site from '@site-config';
+import { openNewsletterDatabase } from './database';
+import type { NewsletterDeps } from './handlers';
+import { mailerFromEnv } from './mailer';
+import { createRateLimiter } from './rate-limit';
+
+let deps: NewsletterDeps | undefined;
+
+/** Signups a client may send per minute (`NEWSLETTER_RATE_LIMIT`, default 10). */
+const rateLimit = (env: Record<string, string | undefined>) => {
+  const limit = Number(env['NEWSLETTER_RATE_LIMIT'] ?? 10);
+  return Number.isFinite(limit) && limit > 0 ? limit : 10;
+};
+
+/**
+ * The newsletter's database, mailer and settings, made on the first request from the environment:
+ * `NEWSLETTER_DB` (default `data/newsletter.sqlite`), `SMTP_URL` or `NEWSLETTER_OUTBOX`,
+ * `NEWSLETTER_FROM`, `NEWSLETTER_RATE_LIMIT`. Opening the database applies its migrations.
+ */
+export function newsletterDeps(topicTitle: NewsletterDeps['topicTitle'] = () => undefined): NewsletterDeps {
+  if (deps) return deps;
+  const env = process.env;
+  const log = (message: string) => console.info(`[newsletter] ${message}`);
+  const db = openNewsletterDatabase(env['NEWSLETTER_DB'] || 'data/newsletter.sqlite');
+  const mailer = mailerFromEnv(env);
+  log(`subscribers in ${env['NEWSLETTER_DB'] || 'data/newsletter.sqlite'}; emails go to ${mailer.destination}`);
+  deps = {
+    db,
+    mailer,
+    limiter: createRateLimiter({ limit: rateLimit(env), windowMs: 60_000 }),
+    siteName: site.title,
+    publicOrigin: new URL(site.url).origin,
+    from: env['NEWSLETTER_FROM'] || site.newsletter.from || `"${site.title}" <newsletter@${new URL(site.url).hostname}>`,
+    consent: { text: site.newsletter.consentText, version: site.newsletter.consentVersion },
+    topicTitle,
+    log,
+  };
+  return deps;
+}

@@ -1,0 +1,33 @@
+import type { Subscriber } from './subscribers.ts';
+
+/** The export's columns, in order. */
+export const CSV_COLUMNS = ['email', 'status', 'topics', 'consent_version', 'signed_up_at', 'confirmed_at', 'source'] as const;
+
+/**
+ * One CSV cell (RFC 4180). A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`)
+ * gets a leading apostrophe: an export opened in Excel must not execute what a visitor typed.
+ */
+function csvCell(value: string | null): string {
+  const text = value ?? '';
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Subscribers as CSV, with a header line; topics separated by `;`. */
+export function subscribersCsv(subscribers: readonly Subscriber[]): string {
+  const lines = subscribers.map((s) =>
+    [s.email, s.status, s.topics.join(';'), s.consentVersion, s.signedUpAt, s.confirmedAt, s.source].map(csvCell).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+/** Subscribers as an aligned text table, for a terminal. */
+export function subscribersTable(subscribers: readonly Subscriber[]): string {
+  if (subscribers.length === 0) return 'No subscribers.';
+  const rows = [
+    ['EMAIL', 'STATUS', 'TOPICS', 'SIGNED UP', 'CONFIRMED'],
+    ...subscribers.map((s) => [s.email, s.status, s.topics.join(',') || '-', s.signedUpAt.slice(0, 16).replace('T', ' '), s.confirmedAt?.slice(0, 16).replace('T', ' ') ?? '-']),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,198 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from './database.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+export const STATUSES: readonly SubscriberStatus[] = ['pending', 'confirmed', 'unsubscribed'];
+
+/** A confirmation link works for a week (then the reader signs up again). */
+export const CONFIRM_TOKEN_DAYS = 7;
+/** A second signup within this time sends no second email: the inbox is not a target. */
+const RESEND_AFTER_MS = 5 * 60 * 1000;
+
+export interface Subscriber {
+  email: string;
+  status: SubscriberStatus;
+  topics: string[];
+  consentText: string;
+  consentVersion: string;
+  source: string | null;
+  signedUpAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+}
+
+export interface SignupRecord {
+  email: string;
+  topic: string | undefined;
+  source: string | undefined;
+  /** The consent text the reader saw and ticked, and its version. */
+  consentText: string;
+  consentVersion: string;
+  now: Date;
+}
+
+/** What to email after a signup: the links' tokens, or nothing. */
+export type SignupOutcome = { email: 'confirm'; confirmToken: string; unsubscribeToken: string } | { email: 'none' };
+
+interface Row {
+  id: number;
+  email: string;
+  status: SubscriberStatus;
+  topics: string;
+  consent_text: string;
+  consent_version: string;
+  source: string | null;
+  signed_up_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+const toSubscriber = (row: Row): Subscriber => ({
+  email: row.email,
+  status: row.status,
+  topics: JSON.parse(row.topics) as string[],
+  consentText: row.consent_text,
+  consentVersion: row.consent_version,
+  source: row.source,
+  signedUpAt: row.signed_up_at,
+  confirmedAt: row.confirmed_at,
+  unsubscribedAt: row.unsubscribed_at,
+});
+
+const withTopic = (topics: string, topic: string | undefined): string => {
+  const list = JSON.parse(topics) as string[];
+  return JSON.stringify(topic && !list.includes(topic) ? [...list, topic] : list);
+};
+
+function issueToken(db: DatabaseSync, subscriberId: number, purpose: 'confirm' | 'unsubscribe', now: Date): string {
+  const { token, hash } = newToken();
+  const expires = purpose === 'confirm' ? new Date(now.getTime() + CONFIRM_TOKEN_DAYS * 86_400_000).toISOString() : null;
+  db.prepare('INSERT INTO tokens (hash, subscriber_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+    hash,
+    subscriberId,
+    purpose,
+    now.toISOString(),
+    expires,
+  );
+  return token;
+}
+
+/**
+ * Records a signup, one row per address whatever happens: a new address is stored as pending;
+ * a pending or unsubscribed one signs up again (the new consent replaces the old); a confirmed
+ * one only gains the topic. Says whether to send a confirmation email, with its tokens.
+ */
+export function recordSignup(db: DatabaseSync, signup: SignupRecord): SignupOutcome {
+  return inTransaction(db, () => {
+    const now = signup.now.toISOString();
+    const existing = db.prepare('SELECT * FROM subscribers WHERE email = ?').get(signup.email) as Row | undefined;
+    if (existing?.status === 'confirmed') {
+      db.prepare('UPDATE subscribers SET topics = ? WHERE id = ?').run(withTopic(existing.topics, signup.topic), existing.id);
+      return { email: 'none' };
+    }
+    let id: number;
+    if (existing) {
+      const last = db
+        .prepare("SELECT max(created_at) AS at FROM tokens WHERE subscriber_id = ? AND purpose = 'confirm'")
+        .get(existing.id) as { at: string | null };
+      const recent = existing.status === 'pending' && last.at !== null && signup.now.getTime() - Date.parse(last.at) < RESEND_AFTER_MS;
+      db.prepare(
+        `UPDATE subscribers SET status = 'pending', topics = ?, consent_text = ?, consent_version = ?, source = ?,
+           signed_up_at = ?, confirmed_at = NULL, unsubscribed_at = NULL WHERE id = ?`,
+      ).run(withTopic(existing.topics, signup.topic), signup.consentText, signup.consentVersion, signup.source ?? null, now, existing.id);
+      if (recent) return { email: 'none' };
+      id = existing.id;
+    } else {
+      const inserted = db
+        .prepare(
+          `INSERT INTO subscribers (email, status, topics, consent_text, consent_version, source, signed_up_at)
+           VALUES (?, 'pending', ?, ?, ?, ?, ?)`,
+        )
+        .run(signup.email, withTopic('[]', signup.topic), signup.consentText, signup.consentVersion, signup.source ?? null, now);
+      id = Number(inserted.lastInsertRowid);
+    }
+    return {
+      email: 'confirm',
+      confirmToken: issueToken(db, id, 'confirm', signup.now),
+      unsubscribeToken: issueToken(db, id, 'unsubscribe', signup.now),
+    };
+  });
+}
+
+/** The subscriber a link's token belongs to, when the token is known and not expired. */
+export function subscriberOfToken(db: DatabaseSync, token: string, purpose: 'confirm' | 'unsubscribe', now: Date): Subscriber | undefined {
+  const row = db
+    .prepare(
+      `SELECT subscribers.* FROM tokens JOIN subscribers ON subscribers.id = tokens.subscriber_id
+       WHERE tokens.hash = ? AND tokens.purpose = ? AND (tokens.expires_at IS NULL OR tokens.expires_at > ?)`,
+    )
+    .get(hashToken(token), purpose, now.toISOString()) as Row | undefined;
+  return row ? toSubscriber(row) : undefined;
+}
+
+/** Confirms the subscription a confirmation token belongs to; `false` for an unknown or expired token. */
+export function confirmSubscription(db: DatabaseSync, token: string, now: Date): boolean {
+  return inTransaction(db, () => {
+    if (!subscriberOfToken(db, token, 'confirm', now)) return false;
+    const { subscriber_id: id } = db.prepare('SELECT subscriber_id FROM tokens WHERE hash = ?').get(hashToken(token)) as { subscriber_id: number };
+    // Confirming twice (a double click, a second tab) keeps the first confirmation's time.
+    db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, ?) WHERE id = ? AND status != 'unsubscribed'").run(
+      now.toISOString(),
+      id,
+    );
+    return true;
+  });
+}
+
+/** Unsubscribes the address an unsubscribe token belongs to; `false` for an unknown token. */
+export function unsubscribe(db: DatabaseSync, token: string, now: Date): boolean {
+  return inTransaction(db, () => {
+    const row = db.prepare("SELECT subscriber_id FROM tokens WHERE hash = ? AND purpose = 'unsubscribe'").get(hashToken(token)) as
+      | { subscriber_id: number }
+      | undefined;
+    if (!row) return false;
+    db.prepare("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?").run(
+      now.toISOString(),
+      row.subscriber_id,
+    );
+    // Confirmation links die with the subscription; a later signup issues new ones.
+    db.prepare("DELETE FROM tokens WHERE subscriber_id = ? AND purpose = 'confirm'").run(row.subscriber_id);
+    return true;
+  });
+}
+
+/** Subscribers, oldest first, filtered by status and topic. */
+export function listSubscribers(db: DatabaseSync, filter: { status?: SubscriberStatus | undefined; topic?: string | undefined } = {}): Subscriber[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM subscribers WHERE (?1 IS NULL OR status = ?1)
+         AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?2)) ORDER BY signed_up_at, id`,
+    )
+    .all(filter.status ?? null, filter.topic ?? null) as unknown as Row[];
+  return rows.map(toSubscriber);
+}
+
+/** How many subscribers there are in each status, and per topic among the confirmed. */
+export function subscriberStats(db: DatabaseSync): { byStatus: Record<SubscriberStatus, number>; confirmedByTopic: Record<string, number> } {
+  const byStatus = { pending: 0, confirmed: 0, unsubscribed: 0 };
+  for (const row of db.prepare('SELECT status, count(*) AS n FROM subscribers GROUP BY status').all() as { status: SubscriberStatus; n: number }[]) {
+    byStatus[row.status] = row.n;
+  }
+  const confirmedByTopic: Record<string, number> = {};
+  const topics = db
+    .prepare("SELECT value AS topic, count(*) AS n FROM subscribers, json_each(topics) WHERE status = 'confirmed' GROUP BY value ORDER BY value")
+    .all() as { topic: string; n: number }[];
+  for (const row of topics) confirmedByTopic[row.topic] = row.n;
+  return { byStatus, confirmedByTopic };
+}
+
+/** Erases a person: their row and their tokens (GDPR right to erasure). `false` when unknown. */
+export function eraseSubscriber(db: DatabaseSync, email: string): boolean {
+  return db.prepare('DELETE FROM subscribers WHERE email = ?').run(email).changes > 0;
+}
+
+/** Withdraws tokens that were never delivered (their email could not be sent). */
+export function forgetTokens(db: DatabaseSync, tokens: readonly string[]): void {
+  for (const token of tokens) db.prepare('DELETE FROM tokens WHERE hash = ?').run(hashToken(token));
+}

@@ -1,0 +1,271 @@
+// The newsletter's rules, without a server: addresses, the form, the store, the emails, the answers.
+import { describe, expect, it } from 'vitest';
+import { openNewsletterDatabase, SCHEMA_VERSION } from '../../src/newsletter/database';
+import { emailProblem, normalizeEmail } from '../../src/newsletter/email-address';
+import { confirmAnswer, isCrossSite, subscribeAnswer, unsubscribeAnswer, type NewsletterDeps } from '../../src/newsletter/handlers';
+import type { MailMessage } from '../../src/newsletter/mailer';
+import { createRateLimiter } from '../../src/newsletter/rate-limit';
+import { readSignup } from '../../src/newsletter/signup-form';
+import { subscribersCsv } from '../../src/newsletter/subscriber-report';
+import {
+  confirmSubscription,
+  eraseSubscriber,
+  listSubscribers,
+  recordSignup,
+  subscriberOfToken,
+  subscriberStats,
+  unsubscribe,
+} from '../../src/newsletter/subscribers';
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+const T0 = new Date('2026-11-27T10:00:00Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+const signup = (email: string, topic?: string, now = T0) =>
+  recordSignup(db(), { email, topic, source: '/training/', consentText: 'I agree.', consentVersion: 'v1', now });
+let current = openNewsletterDatabase(':memory:');
+const db = () => current;
+const fresh = () => (current = openNewsletterDatabase(':memory:'));
+
+describe('email addresses', () => {
+  it('are trimmed and their domain lower-cased, the local part kept', () => {
+    expect(normalizeEmail('  Ana.Lopez@Example.COM ')).toBe('Ana.Lopez@example.com');
+  });
+  it('are checked for shape and length', () => {
+    expect(emailProblem('ana@example.com')).toBeUndefined();
+    expect(emailProblem('ana@sub.example.es')).toBeUndefined();
+    expect(emailProblem('')).toMatch(/enter your email/);
+    expect(emailProblem('ana@localhost')).toMatch(/not an email/);
+    expect(emailProblem('ana example@x.com')).toMatch(/not an email/);
+    expect(emailProblem('a@@x.com')).toMatch(/not an email/);
+    expect(emailProblem(`${'a'.repeat(65)}@x.com`)).toMatch(/not an email/);
+    expect(emailProblem(`a@${'b'.repeat(250)}.com`)).toMatch(/too long/);
+  });
+});
+
+describe('the signup form', () => {
+  it('reads email, consent, topic and source', () => {
+    expect(readSignup(form({ email: ' Ana@Example.com', consent: 'yes', topic: 'ml-in-production-madrid', source: '/training/x/' }))).toEqual({
+      ok: true,
+      signup: { email: 'Ana@example.com', topic: 'ml-in-production-madrid', source: '/training/x/', bot: false },
+    });
+  });
+  it('needs the consent box ticked', () => {
+    expect(readSignup(form({ email: 'a@b.co' }))).toEqual({ ok: false, problem: expect.stringMatching(/tick the box/) });
+    expect(readSignup(form({ email: 'a@b.co', consent: 'no' })).ok).toBe(false);
+  });
+  it('rejects a bad address, an over-long one and a strange topic', () => {
+    expect(readSignup(form({ email: 'nope', consent: 'on' }))).toEqual({ ok: false, problem: '"nope" is not an email address.' });
+    expect(readSignup(form({ email: `${'a'.repeat(2000)}@b.co`, consent: 'on' }))).toEqual({ ok: false, problem: expect.stringMatching(/too long/) });
+    expect(readSignup(form({ email: 'a@b.co', consent: 'on', topic: '<script>' })).ok).toBe(false);
+  });
+  it('keeps only a source that is a path of this site', () => {
+    const sourceOf = (source: string) => (readSignup(form({ email: 'a@b.co', consent: 'on', source })) as { signup: { source?: string } }).signup.source;
+    expect(sourceOf('https://evil.example/')).toBeUndefined();
+    expect(sourceOf('//evil.example/')).toBeUndefined();
+    expect(sourceOf('/posts/x/')).toBe('/posts/x/');
+  });
+  it('marks a filled honeypot as a bot', () => {
+    expect(readSignup(form({ email: 'a@b.co', consent: 'on', website: 'http://spam' }))).toMatchObject({ ok: true, signup: { bot: true } });
+  });
+});
+
+describe('the rate limiter', () => {
+  it('allows `limit` requests per window per client, then says when to come back', () => {
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000 });
+    expect(limiter.check('a', 0)).toEqual({ ok: true });
+    expect(limiter.check('a', 1000)).toEqual({ ok: true });
+    expect(limiter.check('a', 2000)).toEqual({ ok: false, retryAfterSeconds: 58 });
+    expect(limiter.check('b', 2000)).toEqual({ ok: true });
+    expect(limiter.check('a', 60_000)).toEqual({ ok: true });
+  });
+});
+
+describe('the subscriber store', () => {
+  it('migrates a new database to the current schema, and refuses one from newer code', () => {
+    const created = openNewsletterDatabase(':memory:');
+    expect((created.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(SCHEMA_VERSION);
+  });
+
+  it('stores a signup once as pending, with its consent record and hashed tokens', () => {
+    fresh();
+    const outcome = signup('ana@example.com', 'ml-in-production-madrid');
+    expect(outcome.email).toBe('confirm');
+    expect(listSubscribers(db())).toEqual([
+      {
+        email: 'ana@example.com',
+        status: 'pending',
+        topics: ['ml-in-production-madrid'],
+        consentText: 'I agree.',
+        consentVersion: 'v1',
+        source: '/training/',
+        signedUpAt: T0.toISOString(),
+        confirmedAt: null,
+        unsubscribedAt: null,
+      },
+    ]);
+    const stored = db().prepare('SELECT hash FROM tokens').all() as { hash: string }[];
+    expect(stored).toHaveLength(2);
+    if (outcome.email !== 'confirm') throw new Error('unreachable');
+    expect(stored.map(({ hash }) => hash)).not.toContain(outcome.confirmToken);
+  });
+
+  it('never makes a second row; a quick second signup sends no second email', () => {
+    fresh();
+    signup('ana@example.com');
+    expect(signup('ana@example.com', 'course', later(60_000)).email).toBe('none');
+    expect(signup('ana@example.com', undefined, later(10 * 60_000)).email).toBe('confirm');
+    expect(listSubscribers(db())).toHaveLength(1);
+    expect(listSubscribers(db())[0]!.topics).toEqual(['course']);
+  });
+
+  it('confirms with the token, once, for seven days', () => {
+    fresh();
+    const outcome = signup('ana@example.com');
+    if (outcome.email !== 'confirm') throw new Error('expected an email');
+    expect(confirmSubscription(db(), 'wrong', later(1000))).toBe(false);
+    expect(confirmSubscription(db(), outcome.confirmToken, later(8 * 86_400_000))).toBe(false);
+    expect(confirmSubscription(db(), outcome.confirmToken, later(3600_000))).toBe(true);
+    expect(confirmSubscription(db(), outcome.confirmToken, later(7200_000))).toBe(true);
+    expect(listSubscribers(db())[0]).toMatchObject({ status: 'confirmed', confirmedAt: later(3600_000).toISOString() });
+    // A confirmed address signing up again only gains the topic.
+    expect(signup('ana@example.com', 'course', later(86_400_000)).email).toBe('none');
+    expect(listSubscribers(db(), { topic: 'course' })).toHaveLength(1);
+  });
+
+  it('unsubscribes with the token; the confirmation link then stops working', () => {
+    fresh();
+    const outcome = signup('ana@example.com');
+    if (outcome.email !== 'confirm') throw new Error('expected an email');
+    expect(subscriberOfToken(db(), outcome.unsubscribeToken, 'unsubscribe', T0)?.email).toBe('ana@example.com');
+    expect(unsubscribe(db(), outcome.unsubscribeToken, later(1000))).toBe(true);
+    expect(confirmSubscription(db(), outcome.confirmToken, later(2000))).toBe(false);
+    expect(listSubscribers(db(), { status: 'unsubscribed' })[0]).toMatchObject({ unsubscribedAt: later(1000).toISOString() });
+    expect(unsubscribe(db(), 'unknown', T0)).toBe(false);
+  });
+
+  it('counts by status and topic, and erases a person with their tokens', () => {
+    fresh();
+    const first = signup('a@example.com', 'course');
+    signup('b@example.com');
+    if (first.email !== 'confirm') throw new Error('expected an email');
+    confirmSubscription(db(), first.confirmToken, T0);
+    expect(subscriberStats(db())).toEqual({ byStatus: { pending: 1, confirmed: 1, unsubscribed: 0 }, confirmedByTopic: { course: 1 } });
+    expect(eraseSubscriber(db(), 'a@example.com')).toBe(true);
+    expect(eraseSubscriber(db(), 'a@example.com')).toBe(false);
+    expect(db().prepare('SELECT count(*) AS n FROM tokens').get()).toEqual({ n: 2 });
+  });
+});
+
+describe('the CSV export', () => {
+  it('has the consent columns, quotes what needs it and defuses formulas', () => {
+    fresh();
+    recordSignup(db(), { email: '=cmd@example.com', topic: 'a', source: '/x,y/', consentText: 'ok', consentVersion: 'v2', now: T0 });
+    expect(subscribersCsv(listSubscribers(db()))).toBe(
+      'email,status,topics,consent_version,signed_up_at,confirmed_at,source\r\n' +
+        `'=cmd@example.com,pending,a,v2,${T0.toISOString()},,"/x,y/"\r\n`,
+    );
+  });
+});
+
+describe('the HTTP answers', () => {
+  const sent: MailMessage[] = [];
+  const deps = (overrides: Partial<NewsletterDeps> = {}): NewsletterDeps => ({
+    db: fresh(),
+    mailer: { destination: 'test', send: async (message) => void sent.push(message) },
+    limiter: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+    siteName: 'The Gurus',
+    publicOrigin: 'https://thegurus.example',
+    from: 'news@example.com',
+    consent: { text: 'I agree.', version: 'v1' },
+    topicTitle: (topic) => (topic === 'ml-madrid' ? 'Machine Learning in Production — Madrid' : undefined),
+    log: () => {},
+    ...overrides,
+  });
+  const post = (body: BodyInit | null, headers: Record<string, string> = {}, url = 'http://localhost:4321/api/newsletter/subscribe') =>
+    new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+
+  it('redirects a form post to "check your inbox", answers JSON to scripts, and emails the links', async () => {
+    sent.length = 0;
+    const d = deps();
+    expect(await subscribeAnswer(post('email=ana%40example.com&consent=yes&topic=ml-madrid'), '1.1.1.1', d)).toEqual({
+      kind: 'redirect',
+      location: '/newsletter/check-your-inbox/',
+    });
+    expect(await subscribeAnswer(post('email=bea%40example.com&consent=yes', { accept: 'application/json' }), '1.1.1.1', d)).toEqual({
+      kind: 'json',
+      status: 200,
+      body: { ok: true },
+    });
+    expect(sent).toHaveLength(2);
+    const [mail] = sent;
+    expect(mail!.subject).toBe('The Gurus: confirm to hear about Machine Learning in Production — Madrid');
+    expect(mail!.text).toMatch(/http:\/\/localhost:4321\/newsletter\/confirm\/\?token=[\w-]{43}/);
+    expect(mail!.headers).toEqual({
+      'List-Unsubscribe': expect.stringMatching(/^<http:\/\/localhost:4321\/api\/newsletter\/unsubscribe\?token=[\w-]{43}>$/),
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+  });
+
+  it('answers 400 naming the problem, and stores nothing', async () => {
+    const d = deps();
+    const answers = await Promise.all([
+      subscribeAnswer(post('email=nope&consent=yes'), 'c', d),
+      subscribeAnswer(post('email=a%40b.co'), 'c', d),
+      subscribeAnswer(post(''), 'c', d),
+      subscribeAnswer(post('{"email":"a@b.co"}', { 'content-type': 'application/json', accept: 'application/json' }), 'c', d),
+    ]);
+    expect(answers.map((answer) => [answer.kind, 'status' in answer ? answer.status : 0])).toEqual([
+      ['page', 400],
+      ['page', 400],
+      ['page', 400],
+      ['json', 400],
+    ]);
+    expect(answers[3]).toMatchObject({ body: { error: expect.stringMatching(/application\/x-www-form-urlencoded/) } });
+    expect(listSubscribers(d.db)).toEqual([]);
+  });
+
+  it('gives a bot the normal answer and stores nothing', async () => {
+    const d = deps();
+    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes&website=x'), 'c', d)).toMatchObject({ kind: 'redirect' });
+    expect(listSubscribers(d.db)).toEqual([]);
+  });
+
+  it('answers 429 with Retry-After to a client that posts too often', async () => {
+    const d = deps({ limiter: createRateLimiter({ limit: 1, windowMs: 60_000 }) });
+    await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d);
+    expect(await subscribeAnswer(post('email=b%40b.co&consent=yes', { accept: 'application/json' }), 'c', d)).toMatchObject({
+      kind: 'json',
+      status: 429,
+      headers: { 'Retry-After': expect.stringMatching(/^\d+$/) },
+    });
+  });
+
+  it('answers 503 when the email cannot be sent, and a retry sends it', async () => {
+    let fail = true;
+    const d = deps({ mailer: { destination: 'down', send: async () => { if (fail) throw new Error('refused'); } } });
+    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d)).toMatchObject({ kind: 'page', status: 503 });
+    fail = false;
+    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d)).toMatchObject({ kind: 'redirect' });
+  });
+
+  it('refuses cross-site posts from browsers, not requests without an Origin', () => {
+    const at = (headers: Record<string, string>) => post('', headers);
+    expect(isCrossSite(at({ origin: 'https://evil.example' }), 'https://thegurus.example')).toBe(true);
+    expect(isCrossSite(at({ 'sec-fetch-site': 'cross-site' }), 'https://thegurus.example')).toBe(true);
+    expect(isCrossSite(at({ origin: 'http://localhost:4321' }), 'https://thegurus.example')).toBe(false);
+    expect(isCrossSite(at({ origin: 'https://thegurus.example' }), 'https://thegurus.example')).toBe(false);
+    expect(isCrossSite(at({}), 'https://thegurus.example')).toBe(false);
+  });
+
+  it('confirms and unsubscribes through POSTs, one-click included, and refuses unknown tokens', async () => {
+    sent.length = 0;
+    const d = deps();
+    await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d);
+    const token = (name: string) => new RegExp(`${name}/\\?token=([\\w-]+)`).exec(sent[0]!.text)![1]!;
+    expect(await confirmAnswer(post('token=nope'), d)).toMatchObject({ kind: 'page', status: 400 });
+    expect(await confirmAnswer(post(`token=${token('confirm')}`), d)).toEqual({ kind: 'redirect', location: '/newsletter/confirmed/' });
+    const oneClick = post('List-Unsubscribe=One-Click', {}, `http://localhost:4321/api/newsletter/unsubscribe?token=${token('unsubscribe')}`);
+    expect(await unsubscribeAnswer(oneClick, d)).toEqual({ kind: 'text', status: 200, body: 'Unsubscribed.' });
+    expect(listSubscribers(d.db)[0]!.status).toBe('unsubscribed');
+  });
+});
