@@ -18,7 +18,9 @@ const format = buildFormatOf(site.urls);
 
 export default defineConfig({
   site: site.url,
-  trailingSlash: format === 'directory' ? 'always' : 'ignore',
+  // Not 'always': the newsletter API lives at `/api/newsletter/subscribe` with no slash, and a
+  // slash redirect would turn a form's POST into a GET. Pages still link with their slash.
+  trailingSlash: 'ignore',
   // Pages render two at a time: while one waits on an image or a file, the other runs.
   build: { format, concurrency: 2 },
   // Pages are prerendered; the adapter serves them and, in later features, on-demand API routes.

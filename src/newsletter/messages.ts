@@ -23,7 +23,7 @@ const escapeHtml = (text: string) =>
  * the `List-Unsubscribe` headers that give mail clients their own unsubscribe button.
  */
 export function confirmationEmail(email: ConfirmationEmail): MailMessage {
-  const what = email.topicTitle ? `news about ${email.topicTitle}` : `the ${email.siteName} newsletter`;
+  const what = email.topicTitle ? `news about ${email.topicTitle}` : `the newsletter of ${email.siteName}`;
   const subject = email.topicTitle
     ? `${email.siteName}: confirm to hear about ${email.topicTitle}`
     : `${email.siteName}: confirm your newsletter subscription`;
