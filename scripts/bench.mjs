@@ -3,6 +3,7 @@
 //   --templates     Lighthouse (mobile) and page weight of every template of the built site
 //   --build         builds of a generated corpus: ours cold and warm, Pelican, Hugo
 //   --search        Pagefind on the corpus: index time and size, cost of a first query
+//   --signups       200 newsletter signups at once against the built server
 //   --posts N       corpus size (default 1000)
 // With no section flag, every section runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchBuilds } from './bench/build-bench.mjs';
 import { benchSearch } from './bench/search-bench.mjs';
+import { benchSignups } from './bench/signup-bench.mjs';
 import { benchTemplates } from './bench/templates-bench.mjs';
 
 const { values } = parseArgs({
@@ -17,11 +19,12 @@ const { values } = parseArgs({
     templates: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
     search: { type: 'boolean', default: false },
+    signups: { type: 'boolean', default: false },
     posts: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
   },
 });
-const all = !values.templates && !values.build && !values.search;
+const all = !values.templates && !values.build && !values.search && !values.signups;
 const posts = Number(values.posts);
 const report = [
   `# Benchmark results`,
@@ -80,6 +83,17 @@ if (corpus && (all || values.search)) {
   );
   say('');
   say(`(${search.status})`);
+  say('');
+}
+
+if (all || values.signups) {
+  // After --templates, which has just built the site; alone, the existing build is used.
+  const load = await benchSignups({ count: 200 });
+  say(`## Newsletter: ${load.count} signups at once`);
+  say('');
+  say('| accepted | rows stored | lost | duplicated | 5xx | emails written | total time | p50 | p95 |');
+  say('| --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+  say(`| ${load.accepted} | ${load.rows} | ${load.lost} | ${load.duplicated} | ${load.serverErrors} | ${load.emails} | ${load.seconds.toFixed(2)} s | ${load.p50} ms | ${load.p95} ms |`);
   say('');
 }
 
