@@ -10,6 +10,7 @@ export default defineSiteConfig({
   defaultAuthor: 'The Gurus Team',
   navigation: [
     { label: 'Blog', href: '/' },
+    { label: 'Training', href: '/training/' },
     { label: 'Archives', href: '/archives/' },
     { label: 'Search', href: '/search/' },
     { label: 'About', href: '/pages/about/' },

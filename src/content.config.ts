@@ -3,9 +3,12 @@ import { z } from 'astro/zod';
 import site from '@site-config';
 import { contentDirFrom } from './config/content-dir';
 import { authorsLoader } from './content/authors-loader';
+import { readCourseHeader } from './content/course-header';
+import { headerFilesLoader } from './content/header-files-loader';
 import { pelicanLoader } from './content/pelican-loader';
 import { articleSchema } from './content/schemas/article';
 import { authorSchema } from './content/schemas/author';
+import { courseSchema } from './content/schemas/course';
 import { pageSchema } from './content/schemas/page';
 
 // Astro builds each entry's schema anew (its `image()` is bound to the entry's file), so zod's
@@ -29,6 +32,18 @@ export const collections = {
   pages: defineCollection({
     loader: pelicanLoader({ contentDir, kind: 'page', schemas, settings }),
     schema: pageSchema,
+  }),
+  courses: defineCollection({
+    loader: headerFilesLoader({
+      name: 'pelican-courses-loader',
+      contentDir,
+      role: 'course',
+      noun: 'course',
+      schema: courseSchema,
+      imageFields: ['headerCover'],
+      read: (file) => readCourseHeader(file, site.timeZone),
+    }),
+    schema: courseSchema,
   }),
   authors: defineCollection({
     loader: authorsLoader({ contentDir, schema: authorSchema }),

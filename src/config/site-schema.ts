@@ -34,7 +34,7 @@ const urlsSchema = z
         });
       }
     }
-    for (const kind of ['article', 'page', 'category', 'tag', 'author'] as const) {
+    for (const kind of ['article', 'page', 'category', 'tag', 'author', 'course'] as const) {
       if (!patterns[kind].includes('{slug}')) {
         context.addIssue({ code: 'custom', path: [kind], message: 'needs a {slug} placeholder, or every entry gets one URL' });
       }

@@ -1,6 +1,7 @@
 import site from '@site-config';
 import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl } from '../lib/url-patterns';
 import { slugify } from '../lib/slugify';
+import { courseUrl, coursesUrl, orderedCourses, type Course } from './courses';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';
 import { perBuild } from './per-build';
 import { groupTerms, type TaxonomyKind, type Term } from './taxonomy';
@@ -19,7 +20,9 @@ export type SiteRoute =
   | { view: 'page'; url: string; page: Page }
   | { view: 'listing'; url: string; articles: Article[]; pagination: Pagination; term?: Term<Article> }
   | { view: 'terms'; url: string; kind: TaxonomyKind; terms: Term<Article>[] }
-  | { view: 'archives'; url: string; articles: Article[] };
+  | { view: 'archives'; url: string; articles: Article[] }
+  | { view: 'training'; url: string; upcoming: Course[]; past: Course[] }
+  | { view: 'course'; url: string; course: Course };
 
 export const TAXONOMIES: readonly TaxonomyKind[] = ['category', 'tag', 'author'];
 const INDEX_KIND = { category: 'categories', tag: 'tags', author: 'authors' } as const;
@@ -80,6 +83,11 @@ export async function siteRoutes(): Promise<SiteRoute[]> {
     ...(await pagesWithPages()).map((page) => ({ view: 'page' as const, url: page.data.url, page })),
     { view: 'archives', url: archivesUrl(), articles: listed },
   ];
+  const { upcoming, past } = await orderedCourses();
+  if (upcoming.length + past.length > 0) {
+    routes.push({ view: 'training', url: coursesUrl(), upcoming, past });
+    for (const course of [...upcoming, ...past]) routes.push({ view: 'course', url: courseUrl(course), course });
+  }
   for (const kind of TAXONOMIES) {
     const grouped = await terms(kind);
     routes.push({ view: 'terms', url: termIndexUrl(kind), kind, terms: grouped });

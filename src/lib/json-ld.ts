@@ -93,3 +93,68 @@ export function personJsonLd(person: { name: string; url: string; description?: 
     ...(person.sameAs?.length ? { sameAs: person.sameAs } : {}),
   };
 }
+
+/** What a schema.org Course needs to know about a course. */
+export interface CourseInput {
+  title: string;
+  description: string;
+  url: string;
+  lang: string;
+  provider: { name: string; url: string };
+  instructors: readonly string[];
+  venue?: string | undefined;
+  address?: string | undefined;
+  city: string;
+  /** ISO 3166 country code of the venue. */
+  country: string;
+  /** ISO 8601, with an offset when a time is known. */
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  /** e.g. "PT14H" */
+  workload?: string | undefined;
+  price?: number | undefined;
+  currency: string;
+  /** schema.org availability URL, e.g. https://schema.org/InStock */
+  availability: string;
+  offerUrl: string;
+  image?: string | undefined;
+}
+
+/**
+ * A schema.org Course with one onsite CourseInstance: place, dates when known, and an Offer when
+ * the price is known, as search engines read course listings.
+ */
+export function courseJsonLd(input: CourseInput): Record<string, unknown> {
+  const instance: Record<string, unknown> = {
+    '@type': 'CourseInstance',
+    courseMode: 'onsite',
+    location: {
+      '@type': 'Place',
+      name: input.venue ?? input.city,
+      address: {
+        '@type': 'PostalAddress',
+        ...(input.address ? { streetAddress: input.address } : {}),
+        addressLocality: input.city,
+        addressCountry: input.country,
+      },
+    },
+    ...(input.startDate ? { startDate: input.startDate } : {}),
+    ...(input.endDate ? { endDate: input.endDate } : {}),
+    ...(input.workload ? { courseWorkload: input.workload } : {}),
+    ...(input.instructors.length > 0 ? { instructor: input.instructors.map((name) => ({ '@type': 'Person', name })) } : {}),
+  };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Course',
+    name: input.title,
+    description: input.description,
+    url: input.url,
+    inLanguage: input.lang,
+    provider: { '@type': 'Organization', name: input.provider.name, sameAs: input.provider.url },
+    ...(input.image ? { image: input.image } : {}),
+    hasCourseInstance: [instance],
+    ...(input.price !== undefined
+      ? { offers: [{ '@type': 'Offer', category: 'Paid', price: input.price, priceCurrency: input.currency, availability: input.availability, url: input.offerUrl }] }
+      : {}),
+  };
+}

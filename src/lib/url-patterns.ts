@@ -13,6 +13,8 @@ export const URL_KINDS = [
   'tags',
   'authors',
   'archives',
+  'course',
+  'courses',
 ] as const;
 export type UrlKind = (typeof URL_KINDS)[number];
 export type UrlPatterns = Record<UrlKind, string>;
@@ -31,6 +33,8 @@ export const URL_PRESETS: Record<'default' | 'pelican', UrlPatterns> = {
     tags: 'tag/',
     authors: 'author/',
     archives: 'archives/',
+    course: 'training/{slug}/',
+    courses: 'training/',
   },
   pelican: {
     article: '{slug}.html',
@@ -44,6 +48,8 @@ export const URL_PRESETS: Record<'default' | 'pelican', UrlPatterns> = {
     tags: 'tags.html',
     authors: 'authors.html',
     archives: 'archives.html',
+    course: 'training/{slug}.html',
+    courses: 'training.html',
   },
 };
 

@@ -17,7 +17,7 @@ const rateLimit = (env: Record<string, string | undefined>) => {
  * `NEWSLETTER_DB` (default `data/newsletter.sqlite`), `SMTP_URL` or `NEWSLETTER_OUTBOX`,
  * `NEWSLETTER_FROM`, `NEWSLETTER_RATE_LIMIT`. Opening the database applies its migrations.
  */
-export function newsletterDeps(topicTitle: NewsletterDeps['topicTitle'] = () => undefined): NewsletterDeps {
+export function newsletterDeps(): NewsletterDeps {
   if (deps) return deps;
   const env = process.env;
   const log = (message: string) => console.info(`[newsletter] ${message}`);
@@ -32,7 +32,7 @@ export function newsletterDeps(topicTitle: NewsletterDeps['topicTitle'] = () => 
     publicOrigin: new URL(site.url).origin,
     from: env['NEWSLETTER_FROM'] || site.newsletter.from || `"${site.title}" <newsletter@${new URL(site.url).hostname}>`,
     consent: { text: site.newsletter.consentText, version: site.newsletter.consentVersion },
-    topicTitle,
+    topicTitle: () => undefined,
     log,
   };
   return deps;
