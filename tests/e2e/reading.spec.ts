@@ -83,7 +83,7 @@ test('the article page has reading aids: contents, anchors, reading time, share 
   const share = page.getByRole('navigation', { name: 'Share this post' });
   await expect(share.getByRole('link', { name: 'LinkedIn' })).toHaveAttribute('href', /linkedin\.com\/sharing\/share-offsite\/\?url=http%3A%2F%2Flocalhost%3A4321%2Fposts%2Fml-in-production%2F/);
   await expect(page.getByRole('link', { name: 'Pedro Muñoz Botas' }).first()).toHaveAttribute('href', '/author/pedro-munoz-botas/');
-  await expect(page.getByRole('link', { name: 'machine learning' })).toHaveAttribute('href', '/tag/machine-learning/');
+  await expect(page.getByRole('link', { name: 'machine learning', exact: true })).toHaveAttribute('href', '/tag/machine-learning/');
   const og = await page.locator('meta[property="og:image"]').getAttribute('content');
   expect(og).toMatch(/^http:\/\/localhost:4321\/_astro\/.+\.jpe?g$/);
   await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
