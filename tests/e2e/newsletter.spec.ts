@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
-import { serveBuild, type RunningServer } from './support/fixture-site';
+import { buildFixture, removeBuild, serveBuild, type RunningServer } from './support/fixture-site';
 
 /** Undoes quoted-printable (RFC 2045): soft line breaks and `=XX` bytes. */
 const unQuote = (text: string) =>
@@ -176,5 +176,21 @@ test('without SMTP the email goes to the outbox, and a client that posts too oft
     expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
   } finally {
     await local.stop();
+  }
+});
+
+test('with a provider as newsletter.action, forms post there and work without our server', async () => {
+  const build = await buildFixture('training', { siteConfig: 'tests/fixtures/sites/configs/provider-newsletter.config.ts' });
+  try {
+    expect(build.code, build.output).toBe(0);
+    for (const page of ['index.html', 'posts/why-we-teach/index.html', 'training/feature-stores/index.html'].map((path) => join(build.outDir, 'client', path))) {
+      const html = readFileSync(page, 'utf8');
+      expect(html).toContain('<form method="post" action="https://newsletters.example/subscribe/the-gurus"');
+      // No in-place submission: a provider answers with its own page.
+      expect(html).not.toMatch(/<form[^>]*data-newsletter-form/);
+      expect(html).not.toContain('/api/newsletter/');
+    }
+  } finally {
+    removeBuild(build);
   }
 });
