@@ -105,8 +105,8 @@ export interface CourseInput {
   venue?: string | undefined;
   address?: string | undefined;
   city: string;
-  /** ISO 3166 country code of the venue. */
-  country: string;
+  /** ISO 3166 country code of the venue, when known. */
+  country?: string | undefined;
   /** ISO 8601, with an offset when a time is known. */
   startDate?: string | undefined;
   endDate?: string | undefined;
@@ -135,7 +135,7 @@ export function courseJsonLd(input: CourseInput): Record<string, unknown> {
         '@type': 'PostalAddress',
         ...(input.address ? { streetAddress: input.address } : {}),
         addressLocality: input.city,
-        addressCountry: input.country,
+        ...(input.country ? { addressCountry: input.country } : {}),
       },
     },
     ...(input.startDate ? { startDate: input.startDate } : {}),
