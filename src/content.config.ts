@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import site from '@site-config';
 import { contentDirFrom } from './config/content-dir';
 import { authorsLoader } from './content/authors-loader';
-import { readCourseHeader } from './content/course-header';
+import { courseFiles } from './content/course-header';
 import { headerFilesLoader } from './content/header-files-loader';
 import { pelicanLoader } from './content/pelican-loader';
 import { articleSchema } from './content/schemas/article';
@@ -34,15 +34,7 @@ export const collections = {
     schema: pageSchema,
   }),
   courses: defineCollection({
-    loader: headerFilesLoader({
-      name: 'pelican-courses-loader',
-      contentDir,
-      role: 'course',
-      noun: 'course',
-      schema: courseSchema,
-      imageFields: ['headerCover'],
-      read: (file) => readCourseHeader(file, site.timeZone),
-    }),
+    loader: headerFilesLoader({ name: 'pelican-courses-loader', contentDir, ...courseFiles(site.timeZone) }),
     schema: courseSchema,
   }),
   authors: defineCollection({

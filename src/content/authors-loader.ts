@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { headerFilesLoader } from './header-files-loader';
+import type { ContentProblem } from './content-error';
+import { headerFilesLoader, type HeaderFile } from './header-files-loader';
 import { splitList } from './pelican-metadata';
 import type { EntrySchema } from './read-entry';
 import { slugify } from '../lib/slugify';
@@ -11,26 +12,31 @@ import { slugify } from '../lib/slugify';
  * Markdown bio. A file with mistakes fails the build naming file, line and field.
  */
 export function authorsLoader(options: { contentDir: string; schema: EntrySchema }): Loader {
-  const contentDir = resolve(options.contentDir);
-  return headerFilesLoader({
-    name: 'pelican-authors-loader',
-    contentDir,
-    role: 'author',
-    noun: 'author',
-    schema: options.schema,
-    imageFields: ['avatar'],
-    read: ({ fields }) => {
-      const value = (key: string) => fields.get(key)?.values.join(' ').trim() || undefined;
-      const name = value('name') ?? value('title');
-      const avatar = value('avatar')?.replace(/^\/+/, '');
-      const data: Record<string, unknown> = {
-        slug: value('slug') ?? slugify(name ?? ''),
-        summary: value('summary') ?? '',
-        links: splitList(fields.get('links')?.values ?? []),
-      };
-      if (name) data['name'] = name;
-      if (avatar) data['avatar'] = avatar;
-      return { data, problems: [] };
-    },
-  });
+  return headerFilesLoader({ name: 'pelican-authors-loader', contentDir: resolve(options.contentDir), schema: options.schema, ...AUTHOR_FILES });
+}
+
+/** How author profiles are read, for the loader and for `npm run check`. */
+export const AUTHOR_FILES = {
+  role: 'author',
+  noun: 'author',
+  imageFields: ['avatar'],
+  read: (file: Pick<HeaderFile, 'fields'>) => readAuthorHeader(file),
+} as const;
+
+/** The keys an author profile's header may have. */
+export const AUTHOR_KEYS = new Set(['name', 'title', 'slug', 'avatar', 'summary', 'links']);
+
+/** An author profile's header as data for the author schema. */
+export function readAuthorHeader({ fields }: Pick<HeaderFile, 'fields'>): { data: Record<string, unknown>; problems: ContentProblem[] } {
+  const value = (key: string) => fields.get(key)?.values.join(' ').trim() || undefined;
+  const name = value('name') ?? value('title');
+  const avatar = value('avatar')?.replace(/^\/+/, '');
+  const data: Record<string, unknown> = {
+    slug: value('slug') ?? slugify(name ?? ''),
+    summary: value('summary') ?? '',
+    links: splitList(fields.get('links')?.values ?? []),
+  };
+  if (name) data['name'] = name;
+  if (avatar) data['avatar'] = avatar;
+  return { data, problems: [] };
 }

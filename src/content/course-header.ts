@@ -1,5 +1,6 @@
 import type { ContentProblem } from './content-error';
 import type { HeaderFile } from './header-files-loader';
+import { courseSchema } from './schemas/course';
 import { EXPECTED_DATE, parsePelicanDate } from './pelican-date';
 import { splitList } from './pelican-metadata';
 import { slugify } from '../lib/slugify';
@@ -55,3 +56,13 @@ export function readCourseHeader({ displayPath, fields }: HeaderFile, timeZone: 
   }
   return { data, problems };
 }
+
+/** How course files are read, for the loader and for `npm run check`. */
+export const courseFiles = (timeZone: string) =>
+  ({
+    role: 'course',
+    noun: 'course',
+    schema: courseSchema,
+    imageFields: ['headerCover'],
+    read: (file: HeaderFile) => readCourseHeader(file, timeZone),
+  }) as const;

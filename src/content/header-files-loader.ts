@@ -60,23 +60,7 @@ export function headerFilesLoader(options: HeaderFilesLoaderOptions): Loader {
           problems.push({ file: display, line: 1, message: 'is not a UTF-8 text file' });
           continue;
         }
-        const { fields, body } = parsePelicanSource(text);
-        const { data, problems: found } = options.read({ displayPath: display, fields, body });
-        for (const field of options.imageFields ?? []) {
-          const image = data[field];
-          if (typeof image === 'string' && !existsSync(join(contentDir, image))) {
-            const key = headerKeyOf(field);
-            found.push({ file: display, line: fields.get(key)?.line ?? 1, field: key, value: image, message: 'points to a file that does not exist in the content folder' });
-            delete data[field];
-          }
-        }
-        const shape = options.schema({ image: imageAsPath }).safeParse(data);
-        if (!shape.success) {
-          for (const issue of shape.error.issues) {
-            const field = headerKeyOf(String(issue.path[0] ?? ''));
-            found.push({ file: display, line: fields.get(field)?.line ?? 1, field, message: issue.message });
-          }
-        }
+        const { fields, body, data, problems: found } = checkHeaderFile(text, display, { ...options, contentDir });
         if (found.length > 0) {
           problems.push(...found);
           continue;
@@ -102,4 +86,33 @@ export function headerFilesLoader(options: HeaderFilesLoaderOptions): Loader {
       if (problems.length > 0) throw new ContentError(problems);
     },
   };
+}
+
+/**
+ * Reads one header file and checks it as the loader does, without Astro: the collection's own
+ * reading, the images it names, the schema. Every problem names its line and header key.
+ */
+export function checkHeaderFile(
+  text: string,
+  displayPath: string,
+  options: Pick<HeaderFilesLoaderOptions, 'read' | 'schema' | 'imageFields'> & { contentDir: string },
+): { fields: Map<string, HeaderField>; body: string; bodyLine: number; data: Record<string, unknown>; problems: ContentProblem[] } {
+  const { fields, body, bodyLine } = parsePelicanSource(text);
+  const { data, problems } = options.read({ displayPath, fields, body });
+  for (const field of options.imageFields ?? []) {
+    const image = data[field];
+    if (typeof image === 'string' && !existsSync(join(options.contentDir, image))) {
+      const key = headerKeyOf(field);
+      problems.push({ file: displayPath, line: fields.get(key)?.line ?? 1, field: key, value: image, message: 'points to a file that does not exist in the content folder' });
+      delete data[field];
+    }
+  }
+  const shape = options.schema({ image: imageAsPath }).safeParse(data);
+  if (!shape.success) {
+    for (const issue of shape.error.issues) {
+      const field = headerKeyOf(String(issue.path[0] ?? ''));
+      problems.push({ file: displayPath, line: fields.get(field)?.line ?? 1, field, message: issue.message });
+    }
+  }
+  return { fields, body, bodyLine, data, problems };
 }

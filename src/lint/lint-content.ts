@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import { AUTHOR_FILES, AUTHOR_KEYS } from '../content/authors-loader';
+import { contentRole, listContentFiles } from '../content/content-files';
+import { displayPath, type ContentProblem } from '../content/content-error';
+import { courseFiles } from '../content/course-header';
+import { checkHeaderFile } from '../content/header-files-loader';
+import { linkIndexOf } from '../content/link-index';
+import { decodeSource, parsePelicanSource } from '../content/pelican-header';
+import { KNOWN_KEYS, splitList, type MetadataSettings } from '../content/pelican-metadata';
+import { readEntry, type EntrySchema } from '../content/read-entry';
+import { renderBody } from '../content/render-body';
+import { articleSchema } from '../content/schemas/article';
+import { authorSchema } from '../content/schemas/author';
+import { pageSchema } from '../content/schemas/page';
+import { buildSiteIndex, type IndexInput } from '../content/site-index';
+import type { UrlPatterns } from '../lib/url-patterns';
+import { markdownProcessor, shikiConfig } from '../markdown/pipeline';
+import type { Diagnostic } from './diagnostic';
+import { entryDiagnostics } from './entry-checks';
+import { mojibakeDiagnostics, unknownKeyDiagnostics } from './header-checks';
+import { renderedDiagnostics, type RenderedEntry } from './rendered-checks';
+import { tagSpellingDiagnostics, type TagUse } from './tag-spelling';
+
+export interface LintOptions {
+  contentDir: string;
+  settings: MetadataSettings & { urls: UrlPatterns };
+  /** "Today", for future dates and old drafts. */
+  now: Date;
+}
+
+/** Keys Pelican and its themes read besides ours: not typos. */
+const ARTICLE_KEYS = new Set([...KNOWN_KEYS, 'og_image', 'twitter_image', 'save_as', 'url', 'template', 'keywords', 'description']);
+const SCHEMAS: Record<'article' | 'page', EntrySchema> = { article: articleSchema, page: pageSchema };
+
+/** A content problem (the build's own checks) as a diagnostic. */
+const fromProblem = (problem: ContentProblem, rule: string): Diagnostic => ({
+  file: problem.file,
+  line: problem.line,
+  column: 1,
+  severity: 'error',
+  rule,
+  message: problem.field ? `${problem.field}${problem.value === undefined ? '' : ` "${problem.value}"`} ${problem.message}` : problem.message,
+});
+
+/**
+ * Everything `npm run check` says about a content folder: what would stop the build (header and
+ * schema errors, duplicate URLs, broken links and images, links to missing headings), and what
+ * readers would notice (mis-encoded text, images without alt text, tags spelled two ways, typos in
+ * header keys, scheduled posts, forgotten drafts, over-long summaries).
+ */
+export async function lintContent({ contentDir, settings, now }: LintOptions): Promise<Diagnostic[]> {
+  const files = await listContentFiles(contentDir);
+  const staticFiles = new Set(files.filter((path) => contentRole(path) === 'static'));
+  const diagnostics: Diagnostic[] = [];
+  const inputs: IndexInput[] = [];
+  const sources = new Map<string, { lines: string[]; body: string; bodyLine: number; summary: string | undefined }>();
+  const tagUses: TagUse[] = [];
+
+  for (const relativePath of files) {
+    const role = contentRole(relativePath);
+    if (role === 'static') continue;
+    const path = join(contentDir, relativePath);
+    const file = displayPath(path);
+    const bytes = await readFile(path);
+    const text = decodeSource(bytes);
+    if (text === undefined) {
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'encoding', message: 'is not a UTF-8 text file' });
+      continue;
+    }
+    const lines = text.split('\n');
+    const parsed = parsePelicanSource(text);
+    diagnostics.push(...mojibakeDiagnostics(file, lines, parsed.fields, parsed.bodyLine));
+
+    if (role === 'course' || role === 'author') {
+      const options = role === 'course' ? courseFiles(settings.timeZone) : { ...AUTHOR_FILES, schema: authorSchema };
+      const checked = checkHeaderFile(text, file, { ...options, contentDir });
+      diagnostics.push(...checked.problems.map((problem) => fromProblem(problem, 'schema')));
+      if (role === 'author') diagnostics.push(...unknownKeyDiagnostics(file, parsed.fields, AUTHOR_KEYS));
+      continue;
+    }
+    diagnostics.push(...unknownKeyDiagnostics(file, parsed.fields, ARTICLE_KEYS));
+    const kind = role === 'page' ? 'page' : 'article';
+    const result = readEntry(
+      { bytes, relativePath, displayPath: file, kind },
+      { settings, schema: SCHEMAS[kind], fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)) },
+    );
+    if (result.status === 'skip') continue;
+    if (result.status === 'invalid') {
+      diagnostics.push(...result.problems.map((problem) => fromProblem(problem, 'schema')));
+      continue;
+    }
+    const { metadata } = result;
+    const lineOf = (key: string) => parsed.fields.get(key)?.line ?? 1;
+    diagnostics.push(...entryDiagnostics({ file, lineOf }, metadata, now, settings.timeZone));
+    const tagsField = parsed.fields.get('tags');
+    if (tagsField) {
+      for (const tag of splitList(tagsField.values)) tagUses.push({ file, line: tagsField.line, tag, lineText: lines[tagsField.line - 1] ?? '' });
+    }
+    inputs.push({ sourcePath: relativePath, displayPath: file, kind, metadata, slugLine: result.slugLine });
+    sources.set(relativePath, { lines, body: result.body, bodyLine: result.bodyLine, summary: metadata.summary });
+  }
+  diagnostics.push(...tagSpellingDiagnostics(tagUses));
+
+  const { index, problems } = buildSiteIndex(inputs, { urls: settings.urls, timeZone: settings.timeZone, defaultLang: settings.defaultLang });
+  diagnostics.push(...problems.map((problem) => fromProblem(problem, 'duplicate-url')));
+
+  // Rendered as the build renders them: links resolved, images looked for, headings given ids.
+  const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone });
+  const options = { syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] }, gfm: true, smartypants: false, shikiConfig } as AstroMarkdownOptions;
+  const renderer = await markdownProcessor.createRenderer(options);
+  const rendered: RenderedEntry[] = [];
+  for (const entry of index.entries.values()) {
+    const source = sources.get(entry.sourcePath)!;
+    const path = join(contentDir, entry.sourcePath);
+    const { html, problems: found } = await renderBody(renderer, { sourcePath: entry.sourcePath, path, displayPath: entry.displayPath, body: source.body, bodyLine: source.bodyLine, summary: source.summary }, links);
+    diagnostics.push(...found.map((problem) => fromProblem(problem, 'broken-link')));
+    rendered.push({ file: entry.displayPath, url: entry.url, html: html.html, lines: source.lines, bodyLine: source.bodyLine });
+  }
+  diagnostics.push(...renderedDiagnostics(rendered));
+  return diagnostics;
+}
