@@ -48,7 +48,7 @@ export class ContentError extends AstroError {
     const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
     super(
       `The content has ${count}:\n${sorted.map(formatProblem).join('\n')}`,
-      'Fix each line above in the file it names, then build again.',
+      'Fix each line above in the file it names: the dev server picks the fix up as you save, a build must be run again.',
     );
     this.name = 'ContentError';
     this.problems = sorted;

@@ -12,6 +12,8 @@ import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
 import { renderBody, type RenderedBody, type RenderJob } from './render-body';
 import { buildSiteIndex, type IndexedEntry, type IndexInput } from './site-index';
+import { setDevProblems } from './dev-problems';
+import { lastCommitDates } from './git-dates';
 import { forgetOtherFolders } from './store-source';
 import { startRenderPool } from '../markdown/render-pool';
 import type { UrlPatterns } from '../lib/url-patterns';
@@ -61,7 +63,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
    * edit resyncs the folder, and re-reading and re-validating 1,000 unchanged files per keystroke
    * is what made an edit slow to show.
    */
-  const readCache = new Map<string, { mtimeMs: number; size: number; read: FileRead }>();
+  const readCache = new Map<string, { mtimeMs: number; size: number; lastCommitted: number | undefined; read: FileRead }>();
 
   return {
     name: `pelican-${options.kind}-loader`,
@@ -75,7 +77,10 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         if (problems.length > 0) throw new ContentError(problems);
         return;
       }
-      const report = (found: ContentProblem[]) => found.forEach((problem) => context.logger.error(formatProblem(problem)));
+      const report = (found: ContentProblem[]) => {
+        found.forEach((problem) => context.logger.error(formatProblem(problem)));
+        setDevProblems(`pelican-${options.kind}-loader`, found);
+      };
       report(problems);
       // An edit resyncs everything: unchanged files cost one digest each.
       watcher.add(contentDir);
@@ -119,13 +124,15 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
 
     const problems: ContentProblem[] = [];
     const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
+    const committed = await lastCommitDates(contentDir);
     const limit = pLimit(READ_CONCURRENCY);
     const readOne = async (relativePath: string): Promise<FileRead> => {
       const path = join(contentDir, relativePath);
       const { mtimeMs, size } = await stat(path);
       const cached = readCache.get(path);
+      const lastCommitted = committed.get(relativePath);
       // Only clean reads are reused; the watcher drops them all when an image comes or goes.
-      if (cached && cached.mtimeMs === mtimeMs && cached.size === size && cached.read.result.status === 'ok') return cached.read;
+      if (cached && cached.mtimeMs === mtimeMs && cached.size === size && cached.lastCommitted === lastCommitted?.getTime() && cached.read.result.status === 'ok') return cached.read;
       const bytes = await readFile(path);
       const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
       const result = readEntry(
@@ -134,10 +141,13 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
           settings: options.settings,
           schema: options.schemas[kind],
           fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
+          lastCommitted,
         },
       );
-      const read: FileRead = { relativePath, path, bytesDigest: context.generateDigest(bytes.toString('latin1')), kind, result };
-      readCache.set(path, { mtimeMs, size, read });
+      // The commit date is part of the digest: committing an edit changes "updated on", not the bytes.
+      const bytesDigest = context.generateDigest(`${bytes.toString('latin1')}\0${lastCommitted?.toISOString() ?? ''}`);
+      const read: FileRead = { relativePath, path, bytesDigest, kind, result };
+      readCache.set(path, { mtimeMs, size, lastCommitted: lastCommitted?.getTime(), read });
       return read;
     };
     const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));

@@ -4,8 +4,14 @@ import { oncePerBuild } from './per-build';
 export type Article = CollectionEntry<'articles'>;
 export type Page = CollectionEntry<'pages'>;
 
-/** Drafts exist only in `npm run dev`, where authors preview them. */
-const isBuilt = (status: string) => status !== 'draft' || import.meta.env.DEV;
+/** When this build (or dev server) started: posts dated later are scheduled. */
+const BUILD_TIME = new Date();
+
+/** A post dated in the future: it appears once that date is past and the site is rebuilt, as in Ghost. */
+export const isScheduled = (data: { date?: Date | undefined }): boolean => data.date !== undefined && data.date > BUILD_TIME;
+
+/** Drafts and scheduled posts exist only in `npm run dev`, where authors preview them. */
+const isBuilt = (data: { status: string; date?: Date | undefined }) => (data.status !== 'draft' && !isScheduled(data)) || import.meta.env.DEV;
 
 /** Newest first; equal dates by title so the order never depends on file system order. */
 function newestFirst(a: Article, b: Article): number {
@@ -14,7 +20,7 @@ function newestFirst(a: Article, b: Article): number {
 
 /** Every article that gets a page: published and hidden ones and translations, and drafts in dev. */
 export const articlesWithPages = oncePerBuild(async (): Promise<Article[]> =>
-  (await getCollection('articles', ({ data }) => isBuilt(data.status))).sort(newestFirst),
+  (await getCollection('articles', ({ data }) => isBuilt(data))).sort(newestFirst),
 );
 
 /**
@@ -26,7 +32,7 @@ export const listedArticles = oncePerBuild(async (): Promise<Article[]> =>
 );
 
 /** Every page that gets built. */
-export const pagesWithPages = oncePerBuild(async (): Promise<Page[]> => getCollection('pages', ({ data }) => isBuilt(data.status)));
+export const pagesWithPages = oncePerBuild(async (): Promise<Page[]> => getCollection('pages', ({ data }) => isBuilt(data)));
 
 /** Pages shown in the navigation. */
 export const listedPages = oncePerBuild(async (): Promise<Page[]> =>

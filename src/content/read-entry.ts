@@ -28,6 +28,8 @@ export interface ReadEntryOptions {
   schema: EntrySchema;
   /** Whether a path relative to the content root names an existing file. */
   fileExists: (relativePath: string) => boolean;
+  /** When git last committed a change to the file; stands in for a `Modified:` the header lacks. */
+  lastCommitted?: Date | undefined;
 }
 
 export type ReadEntryResult =
@@ -74,6 +76,9 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
     options.settings,
   );
   if (metadata.status === 'skip') return { status: 'skip' };
+  // "Updated on" stays true without authors remembering: the last commit that changed the file.
+  const committed = options.lastCommitted;
+  if (!parsed.fields.has('modified') && committed && metadata.date && committed > metadata.date) metadata.modified = committed;
 
   const problems = [
     ...parsed.problems.map((p) => problem(p.line, p.message)),
