@@ -1,6 +1,6 @@
 // `npm run new`: the header it writes, and the command itself on a throwaway content folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,5 +58,22 @@ describe('npm run new', () => {
     const result = run();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Usage: npm run new');
+  });
+});
+
+describe('npm run check (the content part)', () => {
+  it('answers JSON with --format json and exits 1 on errors', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'check-json-'));
+    try {
+      mkdirSync(join(broken, 'posts'));
+      writeFileSync(join(broken, 'posts', 'a.md'), 'Title: A\nDate: 2026-13-01\n\nBody.\n');
+      const result = spawnSync('node', ['scripts/run-ts.mjs', 'src/cli/check-content.ts', '--format', 'json'], { env: { ...process.env, CONTENT_DIR: broken }, encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      expect(JSON.parse(result.stdout)).toEqual([
+        expect.objectContaining({ line: 2, column: 1, severity: 'error', rule: 'schema', fixable: false, message: expect.stringMatching(/^date "2026-13-01" is not a date/) }),
+      ]);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 });
