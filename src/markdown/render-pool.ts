@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import type { LinkIndex } from '../content/link-index';
 import type { RenderedBody, RenderJob } from '../content/render-body';
+import { bundleTs } from '../lib/bundle-ts.mjs';
 
 /** Renders Markdown on worker threads, one per core. */
 export interface RenderPool {
@@ -20,27 +21,8 @@ interface Pending {
 
 const WORKER_SOURCE = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 
-/**
- * The worker's TypeScript and its imports, bundled into one ES module (npm packages stay imports):
- * a worker thread runs plain Node, without Vite to compile and resolve for it. esbuild comes with
- * Astro, and bundling takes about a tenth of a second.
- */
-async function bundleWorker(cacheDir: string): Promise<string> {
-  const { build } = await import('esbuild');
-  await mkdir(cacheDir, { recursive: true });
-  const outfile = resolve(cacheDir, `render-worker-${process.pid}.mjs`);
-  await build({
-    entryPoints: [WORKER_SOURCE],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  return outfile;
-}
+/** The worker runs plain Node, without Vite to compile and resolve for it: it is bundled first. */
+const bundleWorker = (cacheDir: string): Promise<string> => bundleTs(WORKER_SOURCE, resolve(cacheDir, `render-worker-${process.pid}.mjs`));
 
 /**
  * Starts one worker per core (at least two). `options` are the Markdown options of Astro's config
