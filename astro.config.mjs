@@ -7,6 +7,7 @@ import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
 import pagefind from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
+import staticHeaders from './src/integrations/static-headers';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
@@ -31,6 +32,7 @@ export default defineConfig({
   integrations: [
     pelicanStatic(contentDirFrom(process.env, process.cwd())),
     katexAssets(),
+    staticHeaders({ formAction: site.newsletter.action }),
     // Last: it indexes the finished site.
     pagefind({ language: site.language, devIndexDir: new URL('./dist/client/', import.meta.url).href }),
   ],

@@ -4,6 +4,7 @@
 //   export --format csv [--status S] [--topic T]
 //                                             CSV on standard output, with each consent record
 //   delete EMAIL                              erase a person (GDPR right to erasure)
+//   backup FILE                               a consistent copy, taken while the server runs
 // The database is NEWSLETTER_DB (default data/newsletter.sqlite), as for the server.
 // Runs on Node 24's own TypeScript support: no build step, hence the `.ts` in the imports.
 import { existsSync } from 'node:fs';
@@ -13,7 +14,8 @@ import { normalizeEmail } from '../src/newsletter/email-address.ts';
 import { subscribersCsv, subscribersTable } from '../src/newsletter/subscriber-report.ts';
 import { eraseSubscriber, listSubscribers, STATUSES, subscriberStats, type SubscriberStatus } from '../src/newsletter/subscribers.ts';
 
-const USAGE = 'Usage: npm run subscribers -- stats | list [--status S] [--topic T] | export --format csv [--status S] [--topic T] | delete EMAIL';
+const USAGE =
+  'Usage: npm run subscribers -- stats | list [--status S] [--topic T] | export --format csv [--status S] [--topic T] | delete EMAIL | backup FILE';
 
 function fail(message: string): never {
   console.error(message);
@@ -63,6 +65,19 @@ switch (command) {
     const erased = eraseSubscriber(db, normalizeEmail(email));
     console.log(erased ? `Erased ${normalizeEmail(email)} and everything stored about them.` : `No subscriber ${normalizeEmail(email)}.`);
     if (!erased) process.exitCode = 1;
+    break;
+  }
+  case 'backup': {
+    const target = rest[0];
+    if (!target) fail('backup needs a file: npm run subscribers -- backup backups/newsletter-2026-11-27.sqlite');
+    if (existsSync(target)) fail(`${target} exists already: choose a new file name.`);
+    // One transaction's snapshot, written as a compact database: safe while the server writes.
+    db.prepare('VACUUM INTO ?').run(target);
+    const copy = openNewsletterDatabase(target);
+    const { quick_check: check } = copy.prepare('PRAGMA quick_check').get() as { quick_check: string };
+    const { n } = copy.prepare('SELECT count(*) AS n FROM subscribers').get() as { n: number };
+    copy.close();
+    console.log(`Backed up ${n} subscriber(s) to ${target} (integrity: ${check}).`);
     break;
   }
   default:

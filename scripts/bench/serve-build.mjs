@@ -1,4 +1,5 @@
-// Starts a build's standalone server for a benchmark and waits until it answers.
+// Starts a build's production server (scripts/serve.ts) for a benchmark or a test, and waits until
+// it answers.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -6,11 +7,12 @@ import { join } from 'node:path';
  * @param {string} outDir a build folder (`dist`, or an `--outDir`)
  * @param {number} port
  * @param {Record<string, string>} [env] more environment for the server (its database, its mail …)
- * @returns {Promise<{ origin: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ origin: string, stop: () => Promise<void>, kill: (signal: NodeJS.Signals) => Promise<number | null> }>}
  */
 export async function serveBuild(outDir, port, env = {}) {
-  const server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+  const server = spawn(process.execPath, ['scripts/serve.ts'], {
+    // A database of its own unless one is given: a test's signups never land in data/.
+    env: { ...process.env, NEWSLETTER_DB: join(outDir, 'newsletter.sqlite'), ...env, DIST_DIR: outDir, HOST: '127.0.0.1', PORT: String(port) },
     stdio: 'ignore',
   });
   const origin = `http://127.0.0.1:${port}`;
@@ -22,12 +24,17 @@ export async function serveBuild(outDir, port, env = {}) {
     }
     await new Promise((done) => setTimeout(done, 200));
   }
+  const exited = new Promise((done) => server.once('exit', (code) => done(code)));
   return {
     origin,
-    stop: () =>
-      new Promise((done) => {
-        server.once('exit', () => done());
-        server.kill('SIGTERM');
-      }),
+    stop: async () => {
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+      await exited;
+    },
+    /** Sends a signal (SIGKILL: a crash); resolves with the exit code once the server is gone. */
+    kill: (signal) => {
+      server.kill(signal);
+      return exited;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { MAX_API_BODY_BYTES } from './lifecycle';
 import type { Mailer } from './mailer';
 import { confirmationEmail } from './messages';
 import type { RateLimiter } from './rate-limit';
@@ -52,8 +53,7 @@ export interface NewsletterDeps {
 }
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
-/** A signup form is a few hundred bytes; anything much bigger is not one. */
-const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = MAX_API_BODY_BYTES;
 
 const wantsJson = (request: Request) => (request.headers.get('accept') ?? '').includes('application/json');
 
@@ -81,6 +81,17 @@ async function formOf(request: Request): Promise<{ form: FormData } | { problem:
   }
 }
 
+/**
+ * The database cannot be written (read-only file, full disk …): the reader is told to come back,
+ * nothing is half-stored (each write is one transaction), and the site keeps serving pages.
+ */
+function storageProblem(request: Request, deps: NewsletterDeps, error: unknown): Answer {
+  deps.log(`the subscribers database cannot be written: ${error instanceof Error ? error.message : String(error)}`);
+  return problem(request, 503, 'Signups are paused', 'We cannot record signups right now. Nothing was stored: please try again in a few minutes.', {
+    headers: { 'Retry-After': '120' },
+  });
+}
+
 const success = (request: Request): Answer =>
   wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.checkInbox };
 
@@ -102,14 +113,19 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   const { signup } = result;
   if (signup.bot) return success(request);
 
-  const outcome = recordSignup(deps.db, {
-    email: signup.email,
-    topic: signup.topic,
-    source: signup.source,
-    consentText: deps.consent.text,
-    consentVersion: deps.consent.version,
-    now,
-  });
+  let outcome: ReturnType<typeof recordSignup>;
+  try {
+    outcome = recordSignup(deps.db, {
+      email: signup.email,
+      topic: signup.topic,
+      source: signup.source,
+      consentText: deps.consent.text,
+      consentVersion: deps.consent.version,
+      now,
+    });
+  } catch (error) {
+    return storageProblem(request, deps, error);
+  }
   if (outcome.email === 'confirm') {
     const origin = new URL(request.url).origin;
     const confirmUrl = `${origin}${NEWSLETTER_PATHS.confirmPage}?token=${outcome.confirmToken}`;
@@ -149,7 +165,13 @@ const tokenOf = async (request: Request): Promise<string> => {
 /** `POST /api/newsletter/confirm` with the token of a confirmation link. */
 export async function confirmAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
   const token = await tokenOf(request);
-  if (token && confirmSubscription(deps.db, token, now)) {
+  let confirmed: boolean;
+  try {
+    confirmed = token !== '' && confirmSubscription(deps.db, token, now);
+  } catch (error) {
+    return storageProblem(request, deps, error);
+  }
+  if (confirmed) {
     return wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.confirmed };
   }
   return problem(
@@ -168,7 +190,12 @@ export async function confirmAnswer(request: Request, deps: NewsletterDeps, now 
 export async function unsubscribeAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
   const oneClick = new URL(request.url).searchParams.has('token');
   const token = await tokenOf(request);
-  const done = token !== '' && unsubscribe(deps.db, token, now);
+  let done: boolean;
+  try {
+    done = token !== '' && unsubscribe(deps.db, token, now);
+  } catch (error) {
+    return storageProblem(request, deps, error);
+  }
   if (oneClick) return done ? { kind: 'text', status: 200, body: 'Unsubscribed.' } : { kind: 'text', status: 400, body: 'Unknown unsubscribe link.' };
   if (done) return wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.unsubscribed };
   return problem(request, 400, 'This link does not work', 'This unsubscribe link is unknown. If you still receive our emails, reply to one of them and we will remove you.');

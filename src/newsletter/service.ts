@@ -1,6 +1,7 @@
 import site from '@site-config';
 import { openNewsletterDatabase } from './database';
 import type { NewsletterDeps } from './handlers';
+import { registerNewsletterDatabase } from './lifecycle';
 import { mailerFromEnv } from './mailer';
 import { createRateLimiter } from './rate-limit';
 
@@ -22,6 +23,7 @@ export function newsletterDeps(): NewsletterDeps {
   const env = process.env;
   const log = (message: string) => console.info(`[newsletter] ${message}`);
   const db = openNewsletterDatabase(env['NEWSLETTER_DB'] || 'data/newsletter.sqlite');
+  registerNewsletterDatabase(db);
   const mailer = mailerFromEnv(env);
   log(`subscribers in ${env['NEWSLETTER_DB'] || 'data/newsletter.sqlite'}; emails go to ${mailer.destination}`);
   deps = {

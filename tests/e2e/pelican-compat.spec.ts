@@ -181,6 +181,10 @@ test("Pelican's old URLs redirect to the new ones", async ({ page }) => {
   expect((await fetch(`${server.origin}/feeds/all.atom.xml`)).status).toBe(200);
   const redirect = readFileSync(join(build.outDir, 'client', 'feature-stores.html'), 'utf8');
   expect(redirect).toContain('<link rel="canonical" href="http://localhost:4321/posts/feature-stores/">');
+  // Static hosts read _redirects; the Node server answers the same redirects as real 301s.
+  expect(readFileSync(join(build.outDir, 'client', '_redirects'), 'utf8')).toContain('/feature-stores.html /posts/feature-stores/ 301\n');
+  const moved = await fetch(`${server.origin}/tag/python.html`, { redirect: 'manual' });
+  expect([moved.status, moved.headers.get('location')]).toEqual([301, '/tag/python/']);
 });
 
 test("the pelican URL preset writes Pelican's own file names", async () => {

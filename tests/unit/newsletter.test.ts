@@ -1,4 +1,8 @@
 // The newsletter's rules, without a server: addresses, the form, the store, the emails, the answers.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openNewsletterDatabase, SCHEMA_VERSION } from '../../src/newsletter/database';
 import { emailProblem, normalizeEmail } from '../../src/newsletter/email-address';
@@ -255,6 +259,22 @@ describe('the HTTP answers', () => {
     expect(isCrossSite(at({ origin: 'http://localhost:4321' }), 'https://thegurus.example')).toBe(false);
     expect(isCrossSite(at({ origin: 'https://thegurus.example' }), 'https://thegurus.example')).toBe(false);
     expect(isCrossSite(at({}), 'https://thegurus.example')).toBe(false);
+  });
+
+  it('answers 503 when the database cannot be written, and stores nothing', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'readonly-')), 'db.sqlite');
+    openNewsletterDatabase(file).close();
+    const readOnly = new DatabaseSync(file, { readOnly: true });
+    const logged: string[] = [];
+    const d = { ...deps(), db: readOnly, log: (line: string) => void logged.push(line) };
+    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes', { accept: 'application/json' }), 'c', d)).toMatchObject({
+      kind: 'json',
+      status: 503,
+      headers: { 'Retry-After': '120' },
+      body: { error: expect.stringMatching(/Nothing was stored/) },
+    });
+    expect(logged[0]).toMatch(/cannot be written: .*readonly/i);
+    expect(listSubscribers(readOnly)).toEqual([]);
   });
 
   it('confirms and unsubscribes through POSTs, one-click included, and refuses unknown tokens', async () => {
