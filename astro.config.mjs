@@ -6,6 +6,7 @@ import { contentDirFrom } from './src/config/content-dir';
 import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
 import pagefind from './src/integrations/pagefind';
+import linkCheck from './src/integrations/link-check';
 import pelicanStatic from './src/integrations/pelican-static';
 import staticHeaders from './src/integrations/static-headers';
 import { buildFormatOf } from './src/lib/url-patterns';
@@ -33,6 +34,8 @@ export default defineConfig({
     pelicanStatic(contentDirFrom(process.env, process.cwd())),
     katexAssets(),
     staticHeaders({ formAction: site.newsletter.action }),
+    // After the static files and _redirects it checks links against are written.
+    linkCheck({ site: site.url }),
     // Last: it indexes the finished site.
     pagefind({ language: site.language, devIndexDir: new URL('./dist/client/', import.meta.url).href }),
   ],

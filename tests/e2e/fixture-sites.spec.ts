@@ -67,3 +67,12 @@ test('switching CONTENT_DIR between builds rebuilds from the new folder, without
     removeBuild(second);
   }
 });
+
+test('a link in the built site that leads nowhere fails the build, naming the page and the link', async () => {
+  const build = await buildFixture('broken-output');
+  removeBuild(build);
+  expect(build.code).toBe(1);
+  expect(build.output).toMatch(/\d+ link\(s\) in the built site lead nowhere:/);
+  expect(build.output).toContain('posts/links-written-by-hand/index.html: /posts/nowhere/');
+  expect(build.output).toContain('posts/links-written-by-hand/index.html: /images/missing.png');
+});

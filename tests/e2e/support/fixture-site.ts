@@ -21,7 +21,7 @@ export interface BuildOptions {
   outDir?: string;
   /** Clear Astro's content cache first. Default: true. */
   cold?: boolean;
-  /** A site configuration file (SITE_CONFIG). */
+  /** A site configuration file (SITE_CONFIG). Default: tests/fixtures/sites/configs/fixture.config.ts. */
   siteConfig?: string;
 }
 
@@ -30,7 +30,7 @@ export async function buildFixture(name: string, options: BuildOptions = {}): Pr
   mkdirSync(buildsDir, { recursive: true });
   const outDir = options.outDir ?? mkdtempSync(join(buildsDir, `${name}-`));
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: `tests/fixtures/sites/${name}`, NO_COLOR: '1', FORCE_COLOR: '0' };
-  if (options.siteConfig) env['SITE_CONFIG'] = options.siteConfig;
+  env['SITE_CONFIG'] = options.siteConfig ?? 'tests/fixtures/sites/configs/fixture.config.ts';
   const args = ['astro', 'build', '--outDir', outDir, ...((options.cold ?? true) ? ['--force'] : [])];
   try {
     const { stdout, stderr } = await run('npx', args, { env, maxBuffer: 64 * 1024 * 1024 });
@@ -58,29 +58,8 @@ export function htmlFiles(build: FixtureBuild): string[] {
 export { serveBuild };
 export type RunningServer = Awaited<ReturnType<typeof serveBuild>>;
 
-const LINK_ATTRIBUTE = /\s(?:href|src|srcset|content)="([^"]*)"/g;
-const REFRESH = /http-equiv="refresh" content="0; url=([^"]+)"/;
-
-/**
- * The site paths a page links to (links, images, stylesheets, srcsets, meta refresh), without
- * fragments, leaving out other origins.
- */
-export function internalLinks(html: string, origin: string): string[] {
-  const found = new Set<string>();
-  const add = (value: string) => {
-    const url = new URL(value, `${origin}/`);
-    if (url.origin === origin) found.add(url.pathname);
-  };
-  for (const match of html.matchAll(LINK_ATTRIBUTE)) {
-    const value = (match[1] ?? '').replace(/&amp;/g, '&');
-    if (value === '' || value.startsWith('#') || value.startsWith('mailto:')) continue;
-    if (/\ssrcset="/.test(match[0])) value.split(',').forEach((candidate) => add(candidate.trim().split(/\s+/)[0] ?? ''));
-    else if (/^(https?:)?\/\//.test(value) || value.startsWith('/')) add(value);
-  }
-  const refresh = REFRESH.exec(html)?.[1];
-  if (refresh) add(refresh);
-  return [...found];
-}
+/** The site paths a page links to: the same function the build's link check uses. */
+export { internalLinks } from '../../../src/deploy/link-check';
 
 /** Pelican syntax that must never reach a reader. */
 export const LEFTOVER_PELICAN = [
