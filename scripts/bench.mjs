@@ -4,6 +4,7 @@
 //   --build         builds of a generated corpus: ours cold and warm, Pelican, Hugo
 //   --search        Pagefind on the corpus: index time and size, cost of a first query
 //   --signups       200 newsletter signups at once against the built server
+//   --load          autocannon: pages and signups under 200 connections for 30 s each (--seconds N)
 //   --posts N       corpus size (default 1000)
 // With no section flag, every section runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchBuilds } from './bench/build-bench.mjs';
 import { benchSearch } from './bench/search-bench.mjs';
+import { benchLoad } from './bench/load-bench.mjs';
 import { benchSignups } from './bench/signup-bench.mjs';
 import { benchTemplates } from './bench/templates-bench.mjs';
 
@@ -20,11 +22,13 @@ const { values } = parseArgs({
     build: { type: 'boolean', default: false },
     search: { type: 'boolean', default: false },
     signups: { type: 'boolean', default: false },
+    load: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '30' },
     posts: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
   },
 });
-const all = !values.templates && !values.build && !values.search && !values.signups;
+const all = !values.templates && !values.build && !values.search && !values.signups && !values.load;
 const posts = Number(values.posts);
 const report = [
   `# Benchmark results`,
@@ -94,6 +98,18 @@ if (all || values.signups) {
   say('| accepted | rows stored | lost | duplicated | 5xx | emails written | total time | p50 | p95 |');
   say('| --: | --: | --: | --: | --: | --: | --: | --: | --: |');
   say(`| ${load.accepted} | ${load.rows} | ${load.lost} | ${load.duplicated} | ${load.serverErrors} | ${load.emails} | ${load.seconds.toFixed(2)} s | ${load.p50} ms | ${load.p95} ms |`);
+  say('');
+}
+
+if (all || values.load) {
+  const load = await benchLoad({ connections: 200, seconds: Number(values.seconds) });
+  say(`## Load: ${load.connections} connections, ${load.seconds} s each (autocannon, production server)`);
+  say('');
+  say('| what | requests/s | p99 latency | requests | errors | answered | stored | lost | integrity |');
+  say('| --- | --: | --: | --: | --: | --: | --: | --: | --- |');
+  say(`| pages (5 templates, brotli) | ${load.pages.requestsPerSecond} | ${load.pages.p99} ms | ${load.pages.total} | ${load.pages.errors} | | | | |`);
+  const s = load.signups;
+  say(`| signups | ${s.requestsPerSecond} | ${s.p99} ms | ${s.total} | ${s.errors} | ${s.answered} | ${s.stored} | ${s.lost} | ${s.integrity} |`);
   say('');
 }
 
