@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openNewsletterDatabase } from '../src/newsletter/database.ts';
 import { normalizeEmail } from '../src/newsletter/email-address.ts';
+import { outboxStats } from '../src/newsletter/outbox.ts';
 import { subscribersCsv, subscribersTable } from '../src/newsletter/subscriber-report.ts';
 import { eraseSubscriber, listSubscribers, STATUSES, subscriberStats, type SubscriberStatus } from '../src/newsletter/subscribers.ts';
 
@@ -50,6 +51,13 @@ switch (command) {
     console.log(`confirmed     ${byStatus.confirmed}\npending       ${byStatus.pending}\nunsubscribed  ${byStatus.unsubscribed}`);
     const topics = Object.entries(confirmedByTopic);
     if (topics.length > 0) console.log(`\nconfirmed, by topic:\n${topics.map(([topic, n]) => `  ${topic}  ${n}`).join('\n')}`);
+    const outbox = outboxStats(db);
+    if (outbox.waiting > 0) {
+      console.log(
+        `\nemails waiting to be sent: ${outbox.waiting} (oldest from ${outbox.oldest}${outbox.failed ? `; ${outbox.failed} given up after every retry` : ''})` +
+          (outbox.lastError ? `\nlast error: ${outbox.lastError}` : ''),
+      );
+    }
     break;
   }
   case 'list':

@@ -28,6 +28,17 @@ const MIGRATIONS: readonly string[] = [
      expires_at TEXT
    );
    CREATE INDEX tokens_by_subscriber ON tokens (subscriber_id);`,
+  // Emails waiting to go out: written with the signup, in its transaction, and deleted once sent.
+  `CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY,
+     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+     message TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT,
+     last_error TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX outbox_due ON outbox (next_attempt_at);`,
 ];
 
 /** Version of the schema this code writes. */

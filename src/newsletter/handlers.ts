@@ -4,7 +4,8 @@ import type { Mailer } from './mailer';
 import { confirmationEmail } from './messages';
 import type { RateLimiter } from './rate-limit';
 import { readSignup } from './signup-form';
-import { CONFIRM_TOKEN_DAYS, confirmSubscription, forgetTokens, recordSignup, unsubscribe } from './subscribers';
+import { deliver } from './outbox';
+import { CONFIRM_TOKEN_DAYS, confirmSubscription, recordSignup, unsubscribe, type ComposeEmail } from './subscribers';
 
 /** Where the newsletter's pages and API live. */
 export const NEWSLETTER_PATHS = {
@@ -113,43 +114,34 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   const { signup } = result;
   if (signup.bot) return success(request);
 
-  let outcome: ReturnType<typeof recordSignup>;
-  try {
-    outcome = recordSignup(deps.db, {
-      email: signup.email,
-      topic: signup.topic,
-      source: signup.source,
-      consentText: deps.consent.text,
-      consentVersion: deps.consent.version,
-      now,
-    });
-  } catch (error) {
-    return storageProblem(request, deps, error);
-  }
-  if (outcome.email === 'confirm') {
-    const origin = new URL(request.url).origin;
-    const confirmUrl = `${origin}${NEWSLETTER_PATHS.confirmPage}?token=${outcome.confirmToken}`;
-    const message = confirmationEmail({
+  const origin = new URL(request.url).origin;
+  const compose: ComposeEmail = ({ confirmToken, unsubscribeToken }) =>
+    confirmationEmail({
       siteName: deps.siteName,
       from: deps.from,
       to: signup.email,
       topicTitle: signup.topic ? deps.topicTitle(signup.topic) : undefined,
-      confirmUrl,
-      unsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribePage}?token=${outcome.unsubscribeToken}`,
-      oneClickUnsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribe}?token=${outcome.unsubscribeToken}`,
+      confirmUrl: `${origin}${NEWSLETTER_PATHS.confirmPage}?token=${confirmToken}`,
+      unsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribePage}?token=${unsubscribeToken}`,
+      oneClickUnsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribe}?token=${unsubscribeToken}`,
       confirmDays: CONFIRM_TOKEN_DAYS,
     });
-    try {
-      await deps.mailer.send(message);
-    } catch (error) {
-      // The address stays pending; without these tokens, a new attempt sends a new email at once.
-      forgetTokens(deps.db, [outcome.confirmToken, outcome.unsubscribeToken]);
-      deps.log(`could not send a confirmation email through ${deps.mailer.destination}: ${String(error)}`);
-      return problem(request, 503, 'The email could not be sent', 'We could not send the confirmation email just now. Please try again in a few minutes.', {
-        headers: { 'Retry-After': '60' },
-      });
-    }
-    deps.log(`confirmation email sent to ${deps.mailer.destination}; confirm at ${confirmUrl}`);
+  let outcome: ReturnType<typeof recordSignup>;
+  try {
+    // The signup and its email are stored together, before any answer: nothing answered is lost.
+    outcome = recordSignup(
+      deps.db,
+      { email: signup.email, topic: signup.topic, source: signup.source, consentText: deps.consent.text, consentVersion: deps.consent.version, now },
+      compose,
+    );
+  } catch (error) {
+    return storageProblem(request, deps, error);
+  }
+  if (outcome.email === 'confirm' && outcome.outboxId !== undefined) {
+    const delivery = await deliver(deps.db, deps.mailer, outcome.outboxId, now);
+    if (delivery.sent) deps.log(`confirmation email sent to ${deps.mailer.destination}; confirm at ${origin}${NEWSLETTER_PATHS.confirmPage}?token=${outcome.confirmToken}`);
+    // The mail server is down: the email waits in the outbox and is retried; the signup stands.
+    else deps.log(`confirmation email queued, ${deps.mailer.destination} refused it: ${delivery.error}`);
   }
   return success(request);
 }

@@ -3,9 +3,13 @@ import { openNewsletterDatabase } from './database';
 import type { NewsletterDeps } from './handlers';
 import { registerNewsletterDatabase } from './lifecycle';
 import { mailerFromEnv } from './mailer';
+import { deliverDue } from './outbox';
 import { createRateLimiter } from './rate-limit';
 
 let deps: NewsletterDeps | undefined;
+
+/** How often the outbox is looked at for emails due another try. */
+const RETRY_CHECK_MS = 30_000;
 
 /** Signups a client may send per minute (`NEWSLETTER_RATE_LIMIT`, default 10). */
 const rateLimit = (env: Record<string, string | undefined>) => {
@@ -26,6 +30,13 @@ export function newsletterDeps(): NewsletterDeps {
   registerNewsletterDatabase(db);
   const mailer = mailerFromEnv(env);
   log(`subscribers in ${env['NEWSLETTER_DB'] || 'data/newsletter.sqlite'}; emails go to ${mailer.destination}`);
+  // Emails the mail server refused are tried again on their schedule, while the server runs.
+  setInterval(() => {
+    deliverDue(db, mailer).then(
+      ({ sent, failed }) => (sent || failed) && log(`outbox: ${sent} email(s) sent, ${failed} still waiting`),
+      (error: unknown) => log(`outbox: ${String(error)}`),
+    );
+  }, RETRY_CHECK_MS).unref();
   deps = {
     db,
     mailer,

@@ -1,5 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from './database.ts';
+import type { MailMessage } from './mailer.ts';
+import { queueEmail } from './outbox.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
@@ -32,8 +34,11 @@ export interface SignupRecord {
   now: Date;
 }
 
-/** What to email after a signup: the links' tokens, or nothing. */
-export type SignupOutcome = { email: 'confirm'; confirmToken: string; unsubscribeToken: string } | { email: 'none' };
+/** What to email after a signup: the links' tokens and the queued email's id, or nothing. */
+export type SignupOutcome = { email: 'confirm'; confirmToken: string; unsubscribeToken: string; outboxId: number | undefined } | { email: 'none' };
+
+/** Writes the confirmation email for a signup's tokens, to queue it in the signup's transaction. */
+export type ComposeEmail = (tokens: { confirmToken: string; unsubscribeToken: string }) => MailMessage;
 
 interface Row {
   id: number;
@@ -83,7 +88,7 @@ function issueToken(db: DatabaseSync, subscriberId: number, purpose: 'confirm' |
  * a pending or unsubscribed one signs up again (the new consent replaces the old); a confirmed
  * one only gains the topic. Says whether to send a confirmation email, with its tokens.
  */
-export function recordSignup(db: DatabaseSync, signup: SignupRecord): SignupOutcome {
+export function recordSignup(db: DatabaseSync, signup: SignupRecord, compose?: ComposeEmail): SignupOutcome {
   return inTransaction(db, () => {
     const now = signup.now.toISOString();
     const existing = db.prepare('SELECT * FROM subscribers WHERE email = ?').get(signup.email) as Row | undefined;
@@ -112,11 +117,10 @@ export function recordSignup(db: DatabaseSync, signup: SignupRecord): SignupOutc
         .run(signup.email, withTopic('[]', signup.topic), signup.consentText, signup.consentVersion, signup.source ?? null, now);
       id = Number(inserted.lastInsertRowid);
     }
-    return {
-      email: 'confirm',
-      confirmToken: issueToken(db, id, 'confirm', signup.now),
-      unsubscribeToken: issueToken(db, id, 'unsubscribe', signup.now),
-    };
+    const tokens = { confirmToken: issueToken(db, id, 'confirm', signup.now), unsubscribeToken: issueToken(db, id, 'unsubscribe', signup.now) };
+    // The email is queued with the signup: a crash after the answer cannot lose it.
+    const outboxId = compose ? queueEmail(db, id, compose(tokens), signup.now) : undefined;
+    return { email: 'confirm', ...tokens, outboxId };
   });
 }
 
@@ -192,7 +196,3 @@ export function eraseSubscriber(db: DatabaseSync, email: string): boolean {
   return db.prepare('DELETE FROM subscribers WHERE email = ?').run(email).changes > 0;
 }
 
-/** Withdraws tokens that were never delivered (their email could not be sent). */
-export function forgetTokens(db: DatabaseSync, tokens: readonly string[]): void {
-  for (const token of tokens) db.prepare('DELETE FROM tokens WHERE hash = ?').run(hashToken(token));
-}

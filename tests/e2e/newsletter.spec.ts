@@ -194,3 +194,19 @@ test('with a provider as newsletter.action, forms post there and work without ou
     removeBuild(build);
   }
 });
+
+test('with the mail server down, the signup is kept and its email waits in the outbox for another try', async ({ request }) => {
+  const db = join(data, 'smtp-down.sqlite');
+  // Port 9: nothing listens there, every connection is refused.
+  const local = await serveBuild('dist', 4368, { NEWSLETTER_DB: db, SMTP_URL: 'smtp://127.0.0.1:9' });
+  try {
+    const answer = await request.post(`${local.origin}/api/newsletter/subscribe`, { form: { email: 'hal@example.com', consent: 'yes' }, maxRedirects: 0 });
+    expect([answer.status(), answer.headers()['location']]).toEqual([303, '/newsletter/check-your-inbox/']);
+    expect(subscribers(db, 'list', '--status', 'pending')).toContain('hal@example.com');
+    const stats = subscribers(db, 'stats');
+    expect(stats).toContain('emails waiting to be sent: 1');
+    expect(stats).toMatch(/last error: .*ECONNREFUSED/);
+  } finally {
+    await local.stop();
+  }
+});

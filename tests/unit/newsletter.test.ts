@@ -8,6 +8,7 @@ import { openNewsletterDatabase, SCHEMA_VERSION } from '../../src/newsletter/dat
 import { emailProblem, normalizeEmail } from '../../src/newsletter/email-address';
 import { confirmAnswer, isCrossSite, subscribeAnswer, unsubscribeAnswer, type NewsletterDeps } from '../../src/newsletter/handlers';
 import type { MailMessage } from '../../src/newsletter/mailer';
+import { deliverDue, outboxStats, RETRY_MINUTES } from '../../src/newsletter/outbox';
 import { createRateLimiter } from '../../src/newsletter/rate-limit';
 import { readSignup } from '../../src/newsletter/signup-form';
 import { subscribersCsv } from '../../src/newsletter/subscriber-report';
@@ -244,12 +245,32 @@ describe('the HTTP answers', () => {
     });
   });
 
-  it('answers 503 when the email cannot be sent, and a retry sends it', async () => {
-    let fail = true;
-    const d = deps({ mailer: { destination: 'down', send: async () => { if (fail) throw new Error('refused'); } } });
-    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d)).toMatchObject({ kind: 'page', status: 503 });
-    fail = false;
-    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d)).toMatchObject({ kind: 'redirect' });
+  it('keeps the signup when the mail server is down, and sends the email on a later try', async () => {
+    let down = true;
+    const delivered: MailMessage[] = [];
+    const mailer = { destination: 'smtp://down', send: async (message: MailMessage) => { if (down) throw new Error('connect ECONNREFUSED'); delivered.push(message); } };
+    const d = deps({ mailer });
+    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes', { accept: 'application/json' }), 'c', d, T0)).toEqual({ kind: 'json', status: 200, body: { ok: true } });
+    expect(listSubscribers(d.db)[0]).toMatchObject({ email: 'a@b.co', status: 'pending' });
+    expect(outboxStats(d.db)).toEqual({ waiting: 1, failed: 0, oldest: T0.toISOString(), lastError: 'connect ECONNREFUSED' });
+    // Not yet due (first retry after a minute), then still down, then up.
+    expect(await deliverDue(d.db, mailer, later(30_000))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDue(d.db, mailer, later(61_000))).toEqual({ sent: 0, failed: 1 });
+    down = false;
+    expect(await deliverDue(d.db, mailer, later(61_000 + 5 * 60_000))).toEqual({ sent: 1, failed: 0 });
+    expect(delivered[0]!.to).toBe('a@b.co');
+    expect(outboxStats(d.db).waiting).toBe(0);
+  });
+
+  it('gives up after the last retry, and says so', async () => {
+    const d = deps({ mailer: { destination: 'x', send: async () => { throw new Error('550 no such user'); } } });
+    await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d, T0);
+    let now = T0.getTime();
+    for (const minutes of RETRY_MINUTES) {
+      now += minutes * 60_000 + 1000;
+      await deliverDue(d.db, d.mailer, new Date(now));
+    }
+    expect(outboxStats(d.db)).toMatchObject({ waiting: 1, failed: 1, lastError: '550 no such user' });
   });
 
   it('refuses cross-site posts from browsers, not requests without an Origin', () => {
