@@ -91,7 +91,7 @@ export async function benchBuilds({ posts, workDir, log = console.log }) {
   for (const cache of ['.astro/data-store.json', 'node_modules/.astro', 'node_modules/.cache/social-cards']) {
     rmSync(cache, { recursive: true, force: true });
   }
-  const env = { ...process.env, CONTENT_DIR: pelicanDir, NO_COLOR: '1' };
+  const env = { ...process.env, CONTENT_DIR: pelicanDir, SITE_CONFIG: 'bench/site.config.ts', NO_COLOR: '1' };
   log('Our cold build…');
   const cold = measure('npx', ['astro', 'build', '--force', '--outDir', out], { env });
   rows.push({ tool: 'ours', phase: 'cold', seconds: cold.seconds, memoryMb: cold.memoryMb });
