@@ -2,7 +2,8 @@
 // static site and the newsletter's on-demand routes through Astro's Node handler, plus what a
 // server on the internet needs. Runs on Node 24's own TypeScript support (hence `.ts` imports).
 //   - the security headers, CSP and caching of dist/client/_headers on every response (HSTS too,
-//     over HTTPS); real 301s for dist/client/_redirects; gzip or brotli;
+//     over HTTPS); real 301s for dist/client/_redirects; brotli or gzip (static text files
+//     compressed once and kept in memory);
 //   - a size limit on API bodies; GET /healthz checks the database can be written;
 //   - one JSON log line per request (path without the query: links carry tokens);
 //   - SIGTERM/SIGINT: stop accepting, finish what is in flight, close the database, exit.
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DatabaseSync } from 'node:sqlite';
 import compression from 'compression';
+import { acceptedEncoding, compressedFiles } from '../src/deploy/compressed-files.ts';
 import { headersFor, parseHeadersFile, parseRedirectsFile } from '../src/deploy/static-headers.ts';
 import { openNewsletterDatabase } from '../src/newsletter/database.ts';
 import { closeNewsletter, MAX_API_BODY_BYTES } from '../src/newsletter/lifecycle.ts';
@@ -51,6 +53,7 @@ const redirects = parseRedirectsFile(read('_redirects'));
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
 const compress = compression();
+const precompressed = compressedFiles(client);
 
 /** HTML is cached briefly (a rebuild shows within minutes); answers about one reader never. */
 function cachingOf(path: string, contentType: string): string | undefined {
@@ -104,7 +107,33 @@ const server = createServer((req, res) => {
     if (Number(length) > MAX_API_BODY_BYTES) return void res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end('The form is too large.');
   }
   withHeaders(req, res, path);
-  compress(req as never, res as never, () => handler(req, res));
+  const encoding = acceptedEncoding(req.headers['accept-encoding']);
+  const servePage = () => compress(req as never, res as never, () => handler(req, res));
+  // Static text files come compressed from memory; the rest (images, on-demand pages) as Astro serves them.
+  if (encoding && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/')) {
+    precompressed(path, encoding).then(
+      (file) => {
+        if (!file) {
+          servePage();
+          return;
+        }
+        res.setHeader('Content-Type', file.type);
+        res.setHeader('Vary', 'Accept-Encoding');
+        res.setHeader('ETag', file.etag);
+        if (req.headers['if-none-match'] === file.etag) {
+          res.writeHead(304).end();
+          return;
+        }
+        res.setHeader('Content-Encoding', file.encoding);
+        res.setHeader('Content-Length', file.body.length);
+        res.writeHead(200);
+        res.end(req.method === 'HEAD' ? undefined : file.body);
+      },
+      () => servePage(),
+    );
+    return;
+  }
+  servePage();
 });
 
 server.listen(port, host, () => log({ message: `listening on http://${host}:${port}/`, dist, database: databaseFile }));
