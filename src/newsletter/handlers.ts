@@ -139,7 +139,10 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   }
   if (outcome.email === 'confirm' && outcome.outboxId !== undefined) {
     const delivery = await deliver(deps.db, deps.mailer, outcome.outboxId, now);
-    if (delivery.sent) deps.log(`confirmation email sent to ${deps.mailer.destination}; confirm at ${origin}${NEWSLETTER_PATHS.confirmPage}?token=${outcome.confirmToken}`);
+    // The link is logged only when the email stays on this machine: in production a log must not
+    // hold what confirms someone else's address.
+    const link = deps.mailer.local ? `; confirm at ${origin}${NEWSLETTER_PATHS.confirmPage}?token=${outcome.confirmToken}` : '';
+    if (delivery.sent) deps.log(`confirmation email sent to ${deps.mailer.destination}${link}`);
     // The mail server is down: the email waits in the outbox and is retried; the signup stands.
     else deps.log(`confirmation email queued, ${deps.mailer.destination} refused it: ${delivery.error}`);
   }

@@ -18,6 +18,8 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
   /** Where messages go, for the server's log: `smtp://host:port` or the outbox folder. */
   readonly destination: string;
+  /** Messages stay on this machine (the outbox folder): their links may be logged for a developer. */
+  readonly local?: boolean;
 }
 
 /** Sends through a real SMTP server, e.g. `smtp://user:pass@smtp.example.com:587`. */
@@ -41,6 +43,7 @@ export function outboxMailer(folder: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     destination: folder,
+    local: true,
     async send(message) {
       const { message: eml } = await transport.sendMail(message);
       await mkdir(folder, { recursive: true });
