@@ -9,6 +9,7 @@ import { emailProblem, normalizeEmail } from '../../src/newsletter/email-address
 import { confirmAnswer, isCrossSite, subscribeAnswer, unsubscribeAnswer, type NewsletterDeps } from '../../src/newsletter/handlers';
 import type { MailMessage } from '../../src/newsletter/mailer';
 import { deliverDue, outboxStats, RETRY_MINUTES } from '../../src/newsletter/outbox';
+import { clientOf } from '../../src/newsletter/client-address';
 import { createRateLimiter } from '../../src/newsletter/rate-limit';
 import { readSignup } from '../../src/newsletter/signup-form';
 import { subscribersCsv } from '../../src/newsletter/subscriber-report';
@@ -82,6 +83,15 @@ describe('the rate limiter', () => {
     expect(limiter.check('a', 2000)).toEqual({ ok: false, retryAfterSeconds: 58 });
     expect(limiter.check('b', 2000)).toEqual({ ok: true });
     expect(limiter.check('a', 60_000)).toEqual({ ok: true });
+  });
+});
+
+describe('the client of a request', () => {
+  const request = new Request('http://x/', { headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.2' } });
+  it('is the socket address, unless the proxy is trusted', () => {
+    expect(clientOf(request, '10.0.0.2', {})).toBe('10.0.0.2');
+    expect(clientOf(request, '10.0.0.2', { TRUST_PROXY: '1' })).toBe('203.0.113.7');
+    expect(clientOf(new Request('http://x/'), '10.0.0.2', { TRUST_PROXY: '1' })).toBe('10.0.0.2');
   });
 });
 
