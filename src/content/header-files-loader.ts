@@ -31,6 +31,9 @@ export interface HeaderFilesLoaderOptions {
   imageFields?: readonly string[];
 }
 
+/** Pelican's intrasite link syntax, in Markdown links and images or in HTML attributes. */
+const INTRASITE_LINK = /(?:\{(?:filename|static|attach|tag|category|author|index)\}|\|(?:filename|static|attach)\|)[^\s)"'>]*/g;
+
 /** `registrationUrl` is written `registration_url` in a header. */
 const headerKeyOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -99,6 +102,12 @@ export function checkHeaderFile(
 ): { fields: Map<string, HeaderField>; body: string; bodyLine: number; data: Record<string, unknown>; problems: ContentProblem[] } {
   const { fields, body, bodyLine } = parsePelicanSource(text);
   const { data, problems } = options.read({ displayPath, fields, body });
+  // These files are rendered without the site's link index: a `{filename}` link would reach readers as written.
+  body.split('\n').forEach((line, index) => {
+    for (const [written] of line.matchAll(INTRASITE_LINK)) {
+      problems.push({ file: displayPath, line: bodyLine + index, message: `${written} is an intrasite link, which works in posts and pages only: link to the page's URL instead (e.g. /posts/my-post/)` });
+    }
+  });
   for (const field of options.imageFields ?? []) {
     const image = data[field];
     if (typeof image === 'string' && !existsSync(join(options.contentDir, image))) {

@@ -112,6 +112,12 @@ describe('content rules', () => {
     expect(diagnostics[0]!.message).toBe('"Titel" is not a metadata key this site reads; did you mean "title"?');
   });
 
+  it('intrasite links in a course are reported: courses are rendered without the link index', async () => {
+    const { found, diagnostics } = await lint({ 'training/c.md': 'Title: C\nStatus: announced\nCity: Madrid\n\nRead [the post]({filename}../posts/a.md) first.\n', 'posts/a.md': POST });
+    expect(found).toEqual(['training/c.md:5 error schema']);
+    expect(diagnostics[0]!.message).toMatch(/^\{filename\}\.\.\/posts\/a\.md is an intrasite link, which works in posts and pages only/);
+  });
+
   it('courses and authors are checked too', async () => {
     const { found } = await lint({ 'training/c.md': 'Title: C\nStatus: open\nCity: Madrid\nStart: 2027-01-01\n\nBody.\n', 'authors/a.md': 'Name: Ana\nLinks: not-a-url\n\nBio.\n' });
     expect(found).toEqual(['authors/a.md:2 error schema', 'training/c.md:1 error schema']);
