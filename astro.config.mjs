@@ -6,9 +6,8 @@ import { contentDirFrom } from './src/config/content-dir';
 import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
 import pagefind from './src/integrations/pagefind';
-import linkCheck from './src/integrations/link-check';
 import pelicanStatic from './src/integrations/pelican-static';
-import staticHeaders from './src/integrations/static-headers';
+import deployFiles from './src/integrations/deploy-files';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
@@ -33,9 +32,8 @@ export default defineConfig({
   integrations: [
     pelicanStatic(contentDirFrom(process.env, process.cwd())),
     katexAssets(),
-    staticHeaders({ formAction: site.newsletter.action }),
-    // After the static files and _redirects it checks links against are written.
-    linkCheck({ site: site.url }),
+    // After the content folder's static files, which pages link to, are copied.
+    deployFiles({ site: site.url, formAction: site.newsletter.action }),
     // Last: it indexes the finished site.
     pagefind({ language: site.language, devIndexDir: new URL('./dist/client/', import.meta.url).href }),
   ],

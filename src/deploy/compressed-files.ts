@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { lookup } from 'mrmime';
+import { siteFileCandidates } from './site-files.ts';
 
 /** Types worth compressing: text. Images and fonts are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|atom\+xml|rss\+xml|feed\+json|manifest\+json|wasm)|image\/svg\+xml)/;
@@ -30,8 +31,7 @@ async function fileOf(root: string, path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-  const candidates = decoded.endsWith('/') ? [join(decoded, 'index.html')] : [decoded, `${decoded}.html`, join(decoded, 'index.html')];
-  for (const candidate of candidates) {
+  for (const candidate of siteFileCandidates(decoded)) {
     const file = normalize(join(root, candidate));
     if (!file.startsWith(root + sep)) return undefined;
     const info = await stat(file).catch(() => undefined);

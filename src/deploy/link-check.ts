@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { siteFileCandidates } from './site-files';
+import { redirectTarget } from './static-headers';
 
 const LINK_ATTRIBUTE = /\s(?:href|src|srcset|content)="([^"]*)"/g;
-const REFRESH = /http-equiv="refresh" content="0; url=([^"]+)"/;
 
 /**
  * The site paths a page links to (links, images, stylesheets, srcsets, feeds, meta refresh), without
@@ -22,7 +23,7 @@ export function internalLinks(html: string, origin: string): string[] {
     if (/\ssrcset="/.test(match[0])) value.split(',').forEach((candidate) => add(candidate.trim().split(/\s+/)[0] ?? ''));
     else if (/^(https?:)?\/\//.test(value) || value.startsWith('/')) add(value);
   }
-  const refresh = REFRESH.exec(html)?.[1];
+  const refresh = redirectTarget(html);
   if (refresh) add(refresh);
   return [...found];
 }
@@ -41,7 +42,5 @@ export function resolvesIn(root: string, path: string, extra: { redirects: Reado
     return false;
   }
   if (extra.redirects.has(path) || extra.onDemand.some((prefix) => decoded.startsWith(prefix))) return true;
-  const file = join(root, decoded);
-  if (decoded.endsWith('/')) return isFile(join(file, 'index.html'));
-  return isFile(file) || isFile(`${file}.html`) || isFile(join(file, 'index.html'));
+  return siteFileCandidates(decoded).some((file) => isFile(join(root, file)));
 }
