@@ -55,7 +55,10 @@ const { handler } = (await import(pathToFileURL(entry).href)) as { handler: (req
 const compress = compression();
 const precompressed = compressedFiles(client);
 
-/** HTML is cached briefly (a rebuild shows within minutes); answers about one reader never. */
+/**
+ * Caching of what `_headers` leaves open: HTML is cached briefly (a rebuild shows within minutes);
+ * answers about one reader never.
+ */
 function cachingOf(path: string, contentType: string): string | undefined {
   if (path.startsWith('/api/') || path.startsWith('/newsletter/confirm') || path.startsWith('/newsletter/unsubscribe')) return 'no-store';
   if (contentType.startsWith('text/html')) return 'public, max-age=300, must-revalidate';
@@ -66,9 +69,10 @@ function cachingOf(path: string, contentType: string): string | undefined {
 function withHeaders(req: IncomingMessage, res: ServerResponse, path: string): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((...args: unknown[]) => {
-    for (const [name, value] of Object.entries(headersFor(path, headerRules))) res.setHeader(name, value);
-    const caching = cachingOf(path, String(res.getHeader('content-type') ?? ''));
-    if (caching && !(path.startsWith('/_astro/') || path.startsWith('/pagefind/'))) res.setHeader('Cache-Control', caching);
+    const headers = headersFor(path, headerRules);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const caching = headers['Cache-Control'] ?? cachingOf(path, String(res.getHeader('content-type') ?? ''));
+    if (caching) res.setHeader('Cache-Control', caching);
     const https = req.headers['x-forwarded-proto'] === 'https' || 'encrypted' in req.socket;
     if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     return writeHead(...args);
