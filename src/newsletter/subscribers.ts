@@ -124,26 +124,31 @@ export function recordSignup(db: DatabaseSync, signup: SignupRecord, compose?: C
   });
 }
 
-/** The subscriber a link's token belongs to, when the token is known and not expired. */
-export function subscriberOfToken(db: DatabaseSync, token: string, purpose: 'confirm' | 'unsubscribe', now: Date): Subscriber | undefined {
-  const row = db
+/** The row of the subscriber a link's token belongs to, when the token is known and not expired. */
+function rowOfToken(db: DatabaseSync, token: string, purpose: 'confirm' | 'unsubscribe', now: Date): Row | undefined {
+  return db
     .prepare(
       `SELECT subscribers.* FROM tokens JOIN subscribers ON subscribers.id = tokens.subscriber_id
        WHERE tokens.hash = ? AND tokens.purpose = ? AND (tokens.expires_at IS NULL OR tokens.expires_at > ?)`,
     )
     .get(hashToken(token), purpose, now.toISOString()) as Row | undefined;
+}
+
+/** The subscriber a link's token belongs to, when the token is known and not expired. */
+export function subscriberOfToken(db: DatabaseSync, token: string, purpose: 'confirm' | 'unsubscribe', now: Date): Subscriber | undefined {
+  const row = rowOfToken(db, token, purpose, now);
   return row ? toSubscriber(row) : undefined;
 }
 
 /** Confirms the subscription a confirmation token belongs to; `false` for an unknown or expired token. */
 export function confirmSubscription(db: DatabaseSync, token: string, now: Date): boolean {
   return inTransaction(db, () => {
-    if (!subscriberOfToken(db, token, 'confirm', now)) return false;
-    const { subscriber_id: id } = db.prepare('SELECT subscriber_id FROM tokens WHERE hash = ?').get(hashToken(token)) as { subscriber_id: number };
+    const row = rowOfToken(db, token, 'confirm', now);
+    if (!row) return false;
     // Confirming twice (a double click, a second tab) keeps the first confirmation's time.
     db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, ?) WHERE id = ? AND status != 'unsubscribed'").run(
       now.toISOString(),
-      id,
+      row.id,
     );
     return true;
   });
@@ -152,16 +157,12 @@ export function confirmSubscription(db: DatabaseSync, token: string, now: Date):
 /** Unsubscribes the address an unsubscribe token belongs to; `false` for an unknown token. */
 export function unsubscribe(db: DatabaseSync, token: string, now: Date): boolean {
   return inTransaction(db, () => {
-    const row = db.prepare("SELECT subscriber_id FROM tokens WHERE hash = ? AND purpose = 'unsubscribe'").get(hashToken(token)) as
-      | { subscriber_id: number }
-      | undefined;
+    // Unsubscribe tokens never expire.
+    const row = rowOfToken(db, token, 'unsubscribe', now);
     if (!row) return false;
-    db.prepare("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?").run(
-      now.toISOString(),
-      row.subscriber_id,
-    );
+    db.prepare("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?").run(now.toISOString(), row.id);
     // Confirmation links die with the subscription; a later signup issues new ones.
-    db.prepare("DELETE FROM tokens WHERE subscriber_id = ? AND purpose = 'confirm'").run(row.subscriber_id);
+    db.prepare("DELETE FROM tokens WHERE subscriber_id = ? AND purpose = 'confirm'").run(row.id);
     return true;
   });
 }
