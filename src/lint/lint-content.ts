@@ -17,7 +17,7 @@ import { authorSchema } from '../content/schemas/author';
 import { pageSchema } from '../content/schemas/page';
 import { buildSiteIndex, type IndexInput } from '../content/site-index';
 import type { UrlPatterns } from '../lib/url-patterns';
-import { markdownProcessor, shikiConfig } from '../markdown/pipeline';
+import { markdownProcessor, rendererDefaults, shikiConfig } from '../markdown/pipeline';
 import type { Diagnostic } from './diagnostic';
 import { entryDiagnostics } from './entry-checks';
 import { mojibakeDiagnostics, unknownKeyDiagnostics } from './header-checks';
@@ -109,8 +109,7 @@ export async function lintContent({ contentDir, settings, now }: LintOptions): P
 
   // Rendered as the build renders them: links resolved, images looked for, headings given ids.
   const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone });
-  const options = { syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] }, gfm: true, smartypants: false, shikiConfig } as AstroMarkdownOptions;
-  const renderer = await markdownProcessor.createRenderer(options);
+  const renderer = await markdownProcessor.createRenderer({ ...rendererDefaults, shikiConfig } as AstroMarkdownOptions);
   const rendered: RenderedEntry[] = [];
   for (const entry of index.entries.values()) {
     const source = sources.get(entry.sourcePath)!;

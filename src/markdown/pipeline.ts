@@ -1,4 +1,4 @@
-import { rehypeHeadingIds, unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified, type AstroMarkdownOptions, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
@@ -58,6 +58,16 @@ export const shikiConfig: ShikiConfig = {
   defaultColor: false,
   transformers: [shikiLineNumbers, shikiCodeFrame],
 };
+
+/**
+ * The renderer options Astro's content layer passes by default (Shiki, GFM), for code that renders
+ * outside Astro: `npm run check`, and the tests of the render pool.
+ */
+export const rendererDefaults = {
+  syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
+  gfm: true,
+  smartypants: false,
+} as const satisfies Omit<AstroMarkdownOptions, 'shikiConfig'>;
 
 /** The site's Markdown processor: `astro.config.mjs` gives it to Astro, the loader's workers use it too. */
 export const markdownProcessor = unified(markdownPipeline);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LinkIndex } from '../../src/content/link-index';
 import { renderBody, type RenderJob } from '../../src/content/render-body';
 import { parsePelicanSource } from '../../src/content/pelican-header';
-import { markdownProcessor, shikiConfig } from '../../src/markdown/pipeline';
+import { markdownProcessor, rendererDefaults, shikiConfig } from '../../src/markdown/pipeline';
 import { startRenderPool } from '../../src/markdown/render-pool';
 
 const seedPath = fileURLToPath(new URL('../../content/posts/ml-in-production.md', import.meta.url));
@@ -26,7 +26,7 @@ const job = (body: string, summary?: string): RenderJob => ({
   bodyLine: 10,
   summary,
 });
-const options = { syntaxHighlight: { type: 'shiki' as const, excludeLangs: ['math'] }, gfm: true, smartypants: false as const };
+const options = rendererDefaults;
 const pool = await startRenderPool(options, links, { size: 2, cacheDir: 'node_modules/.cache/render-pool-test' });
 afterAll(() => pool.close());
 const inThread = await markdownProcessor.createRenderer({ ...options, shikiConfig });
