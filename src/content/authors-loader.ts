@@ -20,7 +20,7 @@ export const AUTHOR_FILES = {
   role: 'author',
   noun: 'author',
   imageFields: ['avatar'],
-  read: (file: Pick<HeaderFile, 'fields'>) => readAuthorHeader(file),
+  read: readAuthorHeader,
 } as const;
 
 /** The keys an author profile's header may have. */
