@@ -23,7 +23,7 @@ export default defineConfig({
   // slash redirect would turn a form's POST into a GET. Pages still link with their slash.
   trailingSlash: 'ignore',
   // Pages render two at a time: while one waits on an image or a file, the other runs.
-  build: { format, concurrency: 2 },
+  build: { format, concurrency: 4 },
   // Pages are prerendered; the adapter serves them and, in later features, on-demand API routes.
   adapter: node({ mode: 'standalone' }),
   // The newsletter API checks origins itself (src/newsletter/handlers.ts): Astro's check refuses
@@ -42,6 +42,9 @@ export default defineConfig({
     processor: markdownProcessor,
     shikiConfig,
   },
+  // A rebuild copies the pages whose cache key (src/content/page-cache-keys.ts) and code did not
+  // change from the last build (kept in node_modules/.astro) instead of rendering them again.
+  experimental: { incrementalBuild: true },
   vite: {
     // Code reads the site's settings from `@site-config`: the file SITE_CONFIG names.
     resolve: { alias: { '@site-config': siteConfigPath } },

@@ -71,11 +71,15 @@ export async function allFeeds(): Promise<FeedSpec[]> {
 // A post sits in up to a dozen feeds (all, its category, tags and authors, in two formats): make
 // its absolute-URL content once.
 const feedContentOf = perBuild((article: Article) => absoluteUrls(article.rendered?.html ?? article.data.summary, site.url));
+const feedDescriptionOf = perBuild((article: Article) => plainText(article.data.summary));
+
+/** The posts a feed holds: its newest. */
+export const feedItems = (spec: FeedSpec): Article[] => spec.articles.slice(0, FEED_ITEMS);
 
 /** A feed document: full content with absolute URLs, covers as enclosures. */
 export async function renderFeed(spec: FeedSpec): Promise<string> {
   const absolute = (path: string) => new URL(path, site.url).href;
-  const items = spec.articles.slice(0, FEED_ITEMS);
+  const items = feedItems(spec);
   const feed = new Feed({
     title: spec.title,
     description: site.tagline,
@@ -95,7 +99,7 @@ export async function renderFeed(spec: FeedSpec): Promise<string> {
       title: data.title,
       id: absolute(data.url),
       link: absolute(data.url),
-      description: plainText(data.summary),
+      description: feedDescriptionOf(article),
       content: feedContentOf(article),
       author: data.authors.map((name) => ({ name, link: absolute(termUrl('author', name)) })),
       date: data.modified,

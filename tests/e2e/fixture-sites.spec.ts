@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildFixture, removeBuild } from './support/fixture-site';
@@ -41,6 +41,28 @@ test('statuses, YAML headers and file-name dates build as Pelican builds them; u
     expect(second.output).toMatch(/\[pelican-article-loader\] 0 rendered, 5 unchanged, 1 skipped, 0 invalid/);
   } finally {
     removeBuild(first);
+  }
+});
+
+test('a rebuild after one edit renders that post again and copies the pages it does not change', async () => {
+  mkdirSync('.fixture-builds', { recursive: true });
+  const contentDir = mkdtempSync(join('.fixture-builds', 'edited-content-'));
+  cpSync('tests/fixtures/sites/statuses', contentDir, { recursive: true });
+  const first = await buildFixture('statuses', { contentDir });
+  try {
+    expect(first.code, first.output).toBe(0);
+    appendFileSync(join(contentDir, 'posts', 'published.md'), '\nA paragraph added by an edit.\n');
+    const second = await buildFixture('statuses', { contentDir, outDir: first.outDir, cold: false });
+    expect(second.code, second.output).toBe(0);
+    const page = (path: string) => readFileSync(join(first.outDir, 'client', path, 'index.html'), 'utf8');
+    expect(page('posts/published-post')).toContain('A paragraph added by an edit.');
+    // Its page was rendered; a post whose content and neighbours did not change was copied.
+    expect(second.output).not.toMatch(/posts\/published-post\/index\.html \((?:restored|cached)\)/);
+    expect(second.output).toMatch(/posts\/hidden-post\/index\.html \((?:restored|cached)\)/);
+    expect(page('posts/hidden-post')).toContain('Hidden post');
+  } finally {
+    removeBuild(first);
+    rmSync(contentDir, { recursive: true, force: true });
   }
 });
 

@@ -1,8 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allFeeds, FEED_CONTENT_TYPE, renderFeed, type FeedSpec } from '../../content/feeds';
+import { allFeeds, FEED_CONTENT_TYPE, feedItems, renderFeed, type FeedSpec } from '../../content/feeds';
+import { feedCacheKey } from '../../content/page-cache-keys';
 
 export const getStaticPaths = (async () =>
-  (await allFeeds()).map((spec) => ({ params: { feed: spec.path.replace(/^\/feeds\//, '') }, props: { spec } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await allFeeds()).map(async (spec) => ({
+      params: { feed: spec.path.replace(/^\/feeds\//, '') },
+      props: { spec },
+      cacheKey: await feedCacheKey(spec, feedItems(spec)),
+    })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const spec = props['spec'] as FeedSpec;

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A short digest of some values, for Astro's incremental builds (`cacheKey` in `getStaticPaths`):
+ * a page is rendered again only when its key changes. Dates hash as their ISO time, `undefined`
+ * like a missing key, so equal data always gives the same key.
+ *
+ * @example cacheKey('article', { title: 'A' }) === cacheKey('article', { title: 'A' }) // true
+ */
+export function cacheKey(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+}
+
+/** What a content entry holds: its data and the digest of the file it was read from. */
+export interface KeyedEntry {
+  id: string;
+  digest?: string | number | undefined;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The fields of an entry that other pages show (title, URL, date, tags, cover…): everything but
+ * its summary and its date of last change, which only the pages listing it show. A change to the
+ * body alone (the usual edit) leaves this, and so every other page, unchanged.
+ *
+ * @example sharedFields({ title: 'A', summary: '<p>…</p>', modified: new Date() }) // { title: 'A' }
+ */
+export function sharedFields(data: Record<string, unknown>): Record<string, unknown> {
+  const { summary: _summary, modified: _modified, ...shared } = data;
+  return shared;
+}
+
+/** The key of an entry as a whole: its data and the digest of its source, which its body comes from. */
+export function entryKey(entry: KeyedEntry): string {
+  return cacheKey(entry.id, entry.digest ?? null, entry.data);
+}
