@@ -3,7 +3,8 @@ import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl } from '../lib/
 import { slugify } from '../lib/slugify';
 import { courseUrl, coursesUrl, orderedCourses, type Course } from './courses';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';
-import { perBuild } from './per-build';
+import { oncePerBuild, perBuild } from './per-build';
+import { adjacentFinder, relatedFinder } from './neighbours';
 import { groupTerms, type TaxonomyKind, type Term } from './taxonomy';
 
 /** Where a page sits in a paginated listing. */
@@ -63,16 +64,11 @@ function listingRoutes(url: string, articles: Article[], term?: Term<Article>): 
   }));
 }
 
-/**
- * The listed articles that share a tag with an article: the only candidates for its related
- * posts, found through the tag index instead of a scan of every post.
- */
-export async function articlesSharingTags(article: Article): Promise<Article[]> {
-  const bySlug = new Map((await terms('tag')).map((term) => [term.slug, term.articles]));
-  const found = new Set<Article>();
-  for (const tag of article.data.tags) for (const other of bySlug.get(slugify(tag)) ?? []) found.add(other);
-  return [...found];
-}
+/** The listed articles related to an article: those sharing the most tags with it. */
+export const relatedArticlesOf = oncePerBuild(async () => relatedFinder(await listedArticles()));
+
+/** The listed articles before and after an article. */
+export const adjacentArticlesOf = oncePerBuild(async () => adjacentFinder(await listedArticles()));
 
 /** Every page of the site: home pages, entries, term pages and indexes, the archives. */
 export async function siteRoutes(): Promise<SiteRoute[]> {

@@ -46,3 +46,15 @@ describe('structured data and cards', () => {
     expect(wrapText('one two three four', 3, 2)).toEqual(['one', 'two…']);
   });
 });
+
+describe('textOfHtml', () => {
+  it('counts the same words as the parsed text of a post', async () => {
+    const { plainText, textOfHtml } = await import('../../src/lib/plain-text');
+    const { readingMinutes } = await import('../../src/lib/format-date');
+    const html = '<h2 id="a">Title <a href="#a">#</a></h2><p>Fish &amp; <em>chips</em>, and <code>x = 1</code>.</p><pre><code class="language-python"><span>print</span>(<span>"hi"</span>)</code></pre>'.repeat(200);
+    const words = (text: string) => text.match(/\S+/g)?.length ?? 0;
+    expect(words(textOfHtml(html))).toBe(words(plainText(html)));
+    expect(readingMinutes(textOfHtml(html))).toBeGreaterThan(0);
+    expect(textOfHtml('<p>a<script>var x = "<b>";</script>b</p>')).not.toContain('var');
+  });
+});
