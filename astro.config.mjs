@@ -9,6 +9,7 @@ import pagefind from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
 import deployFiles from './src/integrations/deploy-files';
 import dataStoreFile from './src/integrations/data-store-file';
+import renderLast from './src/integrations/render-last';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
@@ -33,6 +34,7 @@ export default defineConfig({
   security: { checkOrigin: false },
   integrations: [
     dataStoreFile(),
+    renderLast(['src/pages/social/[card].jpg.ts']),
     pelicanStatic(contentDirFrom(process.env, process.cwd())),
     katexAssets(),
     // After the content folder's static files, which pages link to, are copied.

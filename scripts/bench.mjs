@@ -75,6 +75,15 @@ if (corpus && (all || values.build)) {
     say(`| ${row.tool} | ${row.phase} | ${row.seconds.toFixed(1)} s | ${row.memoryMb} MB | ${vsPelican} | ${vsOurs} |`);
   }
   say('');
+  const timed = rows.filter((row) => row.phases);
+  say('Where our builds spend their time (from Astro\'s log):');
+  say('');
+  say(`| phase | ${timed.map((row) => row.phase).join(' | ')} |`);
+  say(`| --- | ${timed.map(() => '--:').join(' | ')} |`);
+  for (const phase of Object.keys(timed[0]?.phases ?? {})) {
+    say(`| ${phase} | ${timed.map((row) => `${row.phases[phase].toFixed(1)} s`).join(' | ')} |`);
+  }
+  say('');
 }
 if (corpus && (all || values.search)) {
   const search = await benchSearch({ outDir: corpus.outDir, query: 'pipeline', port: 4396 });

@@ -20,6 +20,36 @@ function measure(command, args, options = {}) {
   return { seconds, memoryMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, output: result.stdout };
 }
 
+/**
+ * Where one of our builds spent its time, from Astro's log: content sync and set-up, bundling,
+ * prerendering, images, then the integrations that run on the finished site (deploy files,
+ * search index), and Node's start before Astro's clock.
+ */
+export function buildPhases(output, wallSeconds) {
+  const seconds = (text) => {
+    const match = /(?:(\d+)m )?([\d.]+)(ms|s)/.exec(text);
+    if (!match) return 0;
+    return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
+  };
+  const lines = output.split('\n');
+  const completed = lines.filter((line) => /\[build\] ✓ Completed in/.test(line)).map(seconds);
+  const after = (header) => {
+    const at = lines.findIndex((line) => line.includes(header));
+    const done = at < 0 ? undefined : lines.slice(at).find((line) => /^\S+ ✓ Completed in/.test(line));
+    return done ? seconds(done.split('Completed in')[1]) : 0;
+  };
+  const total = seconds(lines.find((line) => line.includes('[build] Server built in'))?.split('built in')[1] ?? '');
+  const phases = {
+    'content sync and set-up': completed[0] ?? 0,
+    bundling: lines.filter((line) => /\[vite\] ✓ built in/.test(line)).map((line) => seconds(line.split('built in')[1])).reduce((a, b) => a + b, 0),
+    prerendering: after('prerendering static routes'),
+    images: after('generating optimized images'),
+    'deploy files and search index': Math.max(0, total - (completed[0] ?? 0) - (completed[1] ?? 0)),
+  };
+  phases['start-up and the rest'] = Math.max(0, wallSeconds - Object.values(phases).reduce((a, b) => a + b, 0));
+  return phases;
+}
+
 /** A peer's build, measured; a failure is reported, and our own figures still come out. */
 function peer(rows, tool, run, log) {
   try {
@@ -94,13 +124,13 @@ export async function benchBuilds({ posts, workDir, log = console.log }) {
   const env = { ...process.env, CONTENT_DIR: pelicanDir, SITE_CONFIG: 'bench/site.config.ts', NO_COLOR: '1' };
   log('Our cold build…');
   const cold = measure('npx', ['astro', 'build', '--force', '--outDir', out], { env });
-  rows.push({ tool: 'ours', phase: 'cold', seconds: cold.seconds, memoryMb: cold.memoryMb });
+  rows.push({ tool: 'ours', phase: 'cold', seconds: cold.seconds, memoryMb: cold.memoryMb, phases: buildPhases(cold.output, cold.seconds) });
   versions.astro = versionOf('npx', ['astro', '--version']).replace(/^.*?v/, 'v');
 
   log('Our warm build, after editing one post…');
   appendFileSync(join(pelicanDir, 'posts', 'post-00001.md'), '\nAn edited paragraph, to rebuild.\n');
   const warm = measure('npx', ['astro', 'build', '--outDir', out], { env });
-  rows.push({ tool: 'ours', phase: 'warm (1 edit)', seconds: warm.seconds, memoryMb: warm.memoryMb });
+  rows.push({ tool: 'ours', phase: 'warm (1 edit)', seconds: warm.seconds, memoryMb: warm.memoryMb, phases: buildPhases(warm.output, warm.seconds) });
   const rendered = /\[pelican-article-loader\] (\d+) rendered/.exec(warm.output)?.[1];
   if (rendered) log(`  (the warm build rendered ${rendered} post(s))`);
 

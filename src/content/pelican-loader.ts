@@ -48,6 +48,75 @@ const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
 const STORE_VERSION = '3';
 
+/** A read of the whole folder: the files of every kind, checked, with the folder's static files. */
+interface FolderRead {
+  staticFiles: Set<string>;
+  read: FileRead[];
+}
+
+/**
+ * What each file read to last time, by settings and path, with its modification time, size and
+ * commit date: in dev every edit resyncs the folder, and re-reading and re-validating 1,000
+ * unchanged files per keystroke is what made an edit slow to show.
+ */
+const readCache = new Map<string, { mtimeMs: number; size: number; lastCommitted: number | undefined; read: FileRead }>();
+/** Reads under way, by folder and settings: the articles' and pages' loaders sync at the same time. */
+const readsUnderWay = new Map<string, Promise<FolderRead>>();
+
+/** Forgets every read: a header cover that appeared or vanished changes what its header means. */
+function forgetReads(): void {
+  readCache.clear();
+}
+
+/**
+ * Reads and checks every Markdown file of the folder, once for both loaders: each needs all of
+ * them (links cross collections), and at 10,000 posts a second read and `git log` took 7 s.
+ */
+function readFolder(contentDir: string, options: PelicanLoaderOptions, generateDigest: LoaderContext['generateDigest']): Promise<FolderRead> {
+  const key = JSON.stringify([contentDir, options.settings]);
+  let reading = readsUnderWay.get(key);
+  if (!reading) {
+    reading = readFolderNow(contentDir, options, generateDigest, key).finally(() => readsUnderWay.delete(key));
+    readsUnderWay.set(key, reading);
+  }
+  return reading;
+}
+
+async function readFolderNow(contentDir: string, options: PelicanLoaderOptions, generateDigest: LoaderContext['generateDigest'], key: string): Promise<FolderRead> {
+  const allFiles = await listContentFiles(contentDir);
+  const staticFiles = new Set(allFiles.filter((path) => contentRole(path) === 'static'));
+  const sources = allFiles.filter((path) => ['article', 'page'].includes(contentRole(path)));
+  const committed = await lastCommitDates(contentDir);
+  const limit = pLimit(READ_CONCURRENCY);
+  const readOne = async (relativePath: string): Promise<FileRead> => {
+    const path = join(contentDir, relativePath);
+    const { mtimeMs, size } = await stat(path);
+    const cacheKey = `${key}\0${path}`;
+    const cached = readCache.get(cacheKey);
+    const lastCommitted = committed.get(relativePath);
+    // Only clean reads are reused; the watcher drops them all when an image comes or goes.
+    if (cached && cached.mtimeMs === mtimeMs && cached.size === size && cached.lastCommitted === lastCommitted?.getTime() && cached.read.result.status === 'ok') return cached.read;
+    const bytes = await readFile(path);
+    const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
+    const result = readEntry(
+      { bytes, relativePath, displayPath: displayPath(path), kind },
+      {
+        settings: options.settings,
+        schema: options.schemas[kind],
+        fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
+        lastCommitted,
+      },
+    );
+    // The commit date is part of the digest: committing an edit changes "updated on", not the bytes.
+    const bytesDigest = generateDigest(`${bytes.toString('latin1')}\0${lastCommitted?.toISOString() ?? ''}`);
+    const read: FileRead = { relativePath, path, bytesDigest, kind, result };
+    readCache.set(cacheKey, { mtimeMs, size, lastCommitted: lastCommitted?.getTime(), read });
+    return read;
+  };
+  const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));
+  return { staticFiles, read };
+}
+
 /**
  * An Astro content loader for a Pelican content folder: reads the `Key: value` (or YAML) header of
  * every Markdown file, validates it, works out every URL (Pelican's translation rules included),
@@ -58,12 +127,6 @@ const STORE_VERSION = '3';
 export function pelicanLoader(options: PelicanLoaderOptions): Loader {
   const contentDir = resolve(options.contentDir);
   let renderer: Promise<MarkdownRenderer> | undefined;
-  /**
-   * What each file read to last time, by path, with its modification time and size: in dev every
-   * edit resyncs the folder, and re-reading and re-validating 1,000 unchanged files per keystroke
-   * is what made an edit slow to show.
-   */
-  const readCache = new Map<string, { mtimeMs: number; size: number; lastCommitted: number | undefined; read: FileRead }>();
 
   return {
     name: `pelican-${options.kind}-loader`,
@@ -88,7 +151,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         if (!path.startsWith(contentDir + sep)) return;
         const changed = contentRole(toRelative(path));
         // A header cover that appeared or vanished changes what its post's header means.
-        if (changed === 'static') readCache.clear();
+        if (changed === 'static') forgetReads();
         if (changed === 'article' || changed === 'page' || changed === 'static') report(await syncAll(context));
       });
     },
@@ -118,39 +181,9 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
   async function syncAll(context: LoaderContext): Promise<ContentProblem[]> {
     const { store } = context;
     const root = fileURLToPath(context.config.root);
-    const allFiles = await listContentFiles(contentDir);
-    const staticFiles = new Set(allFiles.filter((path) => contentRole(path) === 'static'));
-    const sources = allFiles.filter((path) => ['article', 'page'].includes(contentRole(path)));
-
+    const { staticFiles, read } = await readFolder(contentDir, options, context.generateDigest);
     const problems: ContentProblem[] = [];
     const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
-    const committed = await lastCommitDates(contentDir);
-    const limit = pLimit(READ_CONCURRENCY);
-    const readOne = async (relativePath: string): Promise<FileRead> => {
-      const path = join(contentDir, relativePath);
-      const { mtimeMs, size } = await stat(path);
-      const cached = readCache.get(path);
-      const lastCommitted = committed.get(relativePath);
-      // Only clean reads are reused; the watcher drops them all when an image comes or goes.
-      if (cached && cached.mtimeMs === mtimeMs && cached.size === size && cached.lastCommitted === lastCommitted?.getTime() && cached.read.result.status === 'ok') return cached.read;
-      const bytes = await readFile(path);
-      const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
-      const result = readEntry(
-        { bytes, relativePath, displayPath: displayPath(path), kind },
-        {
-          settings: options.settings,
-          schema: options.schemas[kind],
-          fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
-          lastCommitted,
-        },
-      );
-      // The commit date is part of the digest: committing an edit changes "updated on", not the bytes.
-      const bytesDigest = context.generateDigest(`${bytes.toString('latin1')}\0${lastCommitted?.toISOString() ?? ''}`);
-      const read: FileRead = { relativePath, path, bytesDigest, kind, result };
-      readCache.set(path, { mtimeMs, size, lastCommitted: lastCommitted?.getTime(), read });
-      return read;
-    };
-    const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));
     const inputs: IndexInput[] = [];
     for (const { relativePath, path, kind, result } of read) {
       if (result.status !== 'ok') continue;
