@@ -5,9 +5,9 @@ import node from '@astrojs/node';
 import { contentDirFrom } from './src/config/content-dir';
 import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
-import pagefind from './src/integrations/pagefind';
+import pagefindInDev from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
-import deployFiles from './src/integrations/deploy-files';
+import finishSite from './src/integrations/finish-site';
 import dataStoreFile from './src/integrations/data-store-file';
 import renderLast from './src/integrations/render-last';
 import { buildFormatOf } from './src/lib/url-patterns';
@@ -37,10 +37,10 @@ export default defineConfig({
     renderLast(['src/pages/social/[card].jpg.ts']),
     pelicanStatic(contentDirFrom(process.env, process.cwd())),
     katexAssets(),
-    // After the content folder's static files, which pages link to, are copied.
-    deployFiles({ site: site.url, formAction: site.newsletter.action }),
-    // Last: it indexes the finished site.
-    pagefind({ language: site.language, devIndexDir: new URL('./dist/client/', import.meta.url).href }),
+    pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),
+    // Last: it checks the links of the finished site (the content folder's static files and
+    // KaTeX's fonts copied) and indexes it for search.
+    finishSite({ site: site.url, formAction: site.newsletter.action, language: site.language }),
   ],
   markdown: {
     // remark/rehype, not Astro 7's default Sätteri: our Pelican plugins are remark/rehype plugins.

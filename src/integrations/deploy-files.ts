@@ -1,7 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { internalLinks, resolvesIn } from '../deploy/link-check';
 import { contentSecurityPolicy, headerRules, headersFile, inlineScriptHashes, redirectsFile, redirectTarget } from '../deploy/static-headers';
@@ -11,59 +10,57 @@ const ON_DEMAND = ['/api/', '/newsletter/confirm/', '/newsletter/unsubscribe/', 
 /** Broken links listed in the error; the rest are counted. */
 const SHOWN = 50;
 
+/** What the deploy files need to know of the site. */
+export interface DeployFilesOptions {
+  site: string;
+  formAction: string | undefined;
+}
+
 /**
- * After the build, one pass over every page of the static site:
+ * After the build, one pass over every page of the static site in `root`:
  * - writes `_headers` (security headers, a CSP with the hash of every inline script the site has,
  *   caching) and `_redirects` (Pelican's old URLs, as real 301s): static hosts read them, and
  *   `npm run serve` applies the same files;
  * - follows every internal link, image, stylesheet, feed and redirect, and fails the build naming
  *   the page and the link that lead nowhere: a reader never meets a 404 the build could have seen.
  */
-export default function deployFiles(options: { site: string; formAction: string | undefined }): AstroIntegration {
-  return {
-    name: 'deploy-files',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const origin = new URL(options.site).origin;
-        const pages = (await readdir(root, { recursive: true })).filter((path) => path.endsWith('.html'));
-        const hashes = new Set<string>();
-        const redirects = new Map<string, string>();
-        const linksOf = new Map<string, string[]>();
-        for (const page of pages) {
-          const html = await readFile(join(root, page), 'utf8');
-          for (const hash of inlineScriptHashes(html)) hashes.add(hash);
-          const target = redirectTarget(html);
-          if (target) redirects.set(`/${page.split('\\').join('/')}`.replace(/index\.html$/, ''), target);
-          linksOf.set(page, internalLinks(html, origin));
-        }
-        await writeFile(join(root, '_headers'), headersFile(headerRules(contentSecurityPolicy(hashes, options.formAction))));
-        await writeFile(join(root, '_redirects'), redirectsFile(redirects));
-        logger.info(`_headers: ${hashes.size} inline script hash(es) in the CSP; _redirects: ${redirects.size} redirect(s)`);
+export async function writeDeployFiles(root: string, options: DeployFilesOptions, logger: AstroIntegrationLogger): Promise<void> {
+  const origin = new URL(options.site).origin;
+  const pages = (await readdir(root, { recursive: true })).filter((path) => path.endsWith('.html'));
+  const hashes = new Set<string>();
+  const redirects = new Map<string, string>();
+  const linksOf = new Map<string, string[]>();
+  for (const page of pages) {
+    const html = await readFile(join(root, page), 'utf8');
+    for (const hash of inlineScriptHashes(html)) hashes.add(hash);
+    const target = redirectTarget(html);
+    if (target) redirects.set(`/${page.split('\\').join('/')}`.replace(/index\.html$/, ''), target);
+    linksOf.set(page, internalLinks(html, origin));
+  }
+  await writeFile(join(root, '_headers'), headersFile(headerRules(contentSecurityPolicy(hashes, options.formAction))));
+  await writeFile(join(root, '_redirects'), redirectsFile(redirects));
+  logger.info(`_headers: ${hashes.size} inline script hash(es) in the CSP; _redirects: ${redirects.size} redirect(s)`);
 
-        // Links are checked once the redirects are known: an old URL leads somewhere.
-        const extra = { redirects: new Set(redirects.keys()), onDemand: ON_DEMAND };
-        const known = new Map<string, boolean>();
-        const broken: string[] = [];
-        let checked = 0;
-        for (const [page, links] of linksOf) {
-          for (const link of links) {
-            checked += 1;
-            let ok = known.get(link);
-            if (ok === undefined) known.set(link, (ok = resolvesIn(root, link, extra)));
-            if (!ok) broken.push(`${page}: ${link}`);
-          }
-        }
-        if (broken.length > 0) {
-          const list = broken.slice(0, SHOWN).join('\n');
-          const more = broken.length > SHOWN ? `\n… and ${broken.length - SHOWN} more` : '';
-          throw new AstroError(
-            `${broken.length} link(s) in the built site lead nowhere:\n${list}${more}`,
-            'Each line names the page (in the output folder) and the path it links to. Fix the link in the content, or the file it points to.',
-          );
-        }
-        logger.info(`${checked} internal links of ${pages.length} pages lead somewhere`);
-      },
-    },
-  };
+  // Links are checked once the redirects are known: an old URL leads somewhere.
+  const extra = { redirects: new Set(redirects.keys()), onDemand: ON_DEMAND };
+  const known = new Map<string, boolean>();
+  const broken: string[] = [];
+  let checked = 0;
+  for (const [page, links] of linksOf) {
+    for (const link of links) {
+      checked += 1;
+      let ok = known.get(link);
+      if (ok === undefined) known.set(link, (ok = resolvesIn(root, link, extra)));
+      if (!ok) broken.push(`${page}: ${link}`);
+    }
+  }
+  if (broken.length > 0) {
+    const list = broken.slice(0, SHOWN).join('\n');
+    const more = broken.length > SHOWN ? `\n… and ${broken.length - SHOWN} more` : '';
+    throw new AstroError(
+      `${broken.length} link(s) in the built site lead nowhere:\n${list}${more}`,
+      'Each line names the page (in the output folder) and the path it links to. Fix the link in the content, or the file it points to.',
+    );
+  }
+  logger.info(`${checked} internal links of ${pages.length} pages lead somewhere`);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
 import { serveFolder } from './serve-folder';
 
@@ -31,29 +31,30 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new SearchIndexError(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
+/** Indexes the built site in `root` with Pagefind's Node API, writing the index to `/pagefind/`. */
+export async function indexSite(root: string, options: { language: string }, logger: AstroIntegrationLogger): Promise<void> {
+  const { index, errors } = await createIndex(pagefindConfig(options));
+  check('start', errors);
+  if (!index) throw new SearchIndexError('Pagefind did not create an index');
+  try {
+    const added = await index.addDirectory({ path: root });
+    check('index the site', added.errors);
+    const written = await index.writeFiles({ outputPath: join(root, PAGEFIND_BASE) });
+    check('write the index', written.errors);
+    logger.info(`indexed ${added.page_count} page(s) for search`);
+  } finally {
+    await close();
+  }
+}
+
 /**
- * Indexes the built site with Pagefind's Node API at the end of `astro build`, writing the index
- * to `/pagefind/`; in `astro dev`, serves the last build's index so search works while writing.
+ * In `astro dev`, serves the last build's search index, so search works while writing (builds
+ * write the index in `finish-site.ts`).
  */
-export default function pagefind(options: { language: string; devIndexDir: string }): AstroIntegration {
+export default function pagefindInDev(options: { devIndexDir: string }): AstroIntegration {
   return {
     name: 'pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const { index, errors } = await createIndex(pagefindConfig(options));
-        check('start', errors);
-        if (!index) throw new SearchIndexError('Pagefind did not create an index');
-        try {
-          const added = await index.addDirectory({ path: site });
-          check('index the site', added.errors);
-          const written = await index.writeFiles({ outputPath: join(site, PAGEFIND_BASE) });
-          check('write the index', written.errors);
-          logger.info(`indexed ${added.page_count} page(s) for search`);
-        } finally {
-          await close();
-        }
-      },
       'astro:server:setup': ({ server, logger }) => {
         const root = fileURLToPath(new URL(`.${PAGEFIND_BASE}`, options.devIndexDir));
         if (!existsSync(root)) logger.warn('Search needs an index: run `npm run build` once, and search works in dev too.');
