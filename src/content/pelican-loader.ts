@@ -46,7 +46,7 @@ const POOL_THRESHOLD = 150;
 /** Files read at once: enough to keep the disk busy, far below the open-files limit at 10,000 posts. */
 const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
-const STORE_VERSION = '3';
+const STORE_VERSION = '4';
 
 /** A read of the whole folder: the files of every kind, checked, with the folder's static files. */
 interface FolderRead {

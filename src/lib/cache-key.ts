@@ -11,11 +11,12 @@ export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 
-/** What a content entry holds: its data and the digest of the file it was read from. */
+/** What a content entry holds: its data, the digest of the file it was read from, its HTML. */
 export interface KeyedEntry {
   id: string;
   digest?: string | number | undefined;
   data: Record<string, unknown>;
+  rendered?: { html: string } | undefined;
 }
 
 /**
@@ -30,7 +31,10 @@ export function sharedFields(data: Record<string, unknown>): Record<string, unkn
   return shared;
 }
 
-/** The key of an entry as a whole: its data and the digest of its source, which its body comes from. */
+/**
+ * The key of an entry as a whole: its data, the digest of its source and its rendered HTML (which
+ * changes without the source when the Markdown pipeline does).
+ */
 export function entryKey(entry: KeyedEntry): string {
-  return cacheKey(entry.id, entry.digest ?? null, entry.data);
+  return cacheKey(entry.id, entry.digest ?? null, entry.data, entry.rendered?.html ?? null);
 }

@@ -1,7 +1,6 @@
 import { rehypeHeadingIds, unified, type AstroMarkdownOptions, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
-import rehypeRaw from 'rehype-raw';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkMath from 'remark-math';
 import rehypeBlankTargetRel from './rehype-blank-target-rel';
@@ -11,6 +10,7 @@ import remarkAttributeLists from './remark-attribute-lists';
 import remarkCodehilite from './remark-codehilite';
 import remarkIntrasiteLinks from './remark-intrasite-links';
 import rehypeIntrasiteLinks from './rehype-intrasite-links';
+import rehypeRawWhenNeeded from './rehype-raw-when-needed';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
 import { headingAnchors } from './heading-anchors';
@@ -37,8 +37,9 @@ export const markdownPipeline = {
     remarkIntrasiteLinks,
   ],
   rehypePlugins: [
-    // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements.
-    rehypeRaw,
+    // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements;
+    // posts without any are left alone.
+    rehypeRawWhenNeeded,
     rehypeIntrasiteLinks,
     [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
     rehypeHeadingsBelowTitle,

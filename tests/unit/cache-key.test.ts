@@ -25,3 +25,10 @@ describe('entryKey', () => {
     expect(entryKey({ ...entry, data: { ...entry.data, summary: '<p>Hello</p>' } })).not.toBe(entryKey(entry));
   });
 });
+
+describe('entryKey and the rendered HTML', () => {
+  it('changes when the HTML does, though the source did not (a new Markdown plugin)', () => {
+    const entry = { id: 'post', digest: 'd1', data: { title: 'A' }, rendered: { html: '<p>A</p>' } };
+    expect(entryKey({ ...entry, rendered: { html: '<p>B</p>' } })).not.toBe(entryKey(entry));
+  });
+});

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import remarkGfm from 'remark-gfm';
 import rehypeBlankTargetRel from '../../src/markdown/rehype-blank-target-rel';
 import rehypeHeadingsBelowTitle from '../../src/markdown/rehype-headings-below-title';
+import rehypeRawWhenNeeded from '../../src/markdown/rehype-raw-when-needed';
 import remarkAbbreviations from '../../src/markdown/remark-abbreviations';
 import remarkAttributeLists from '../../src/markdown/remark-attribute-lists';
 import remarkCodehilite from '../../src/markdown/remark-codehilite';
@@ -20,6 +21,8 @@ import remarkTocMarker from '../../src/markdown/remark-toc-marker';
 interface PluginUnderTest {
   remark?: Pluggable[];
   rehype?: Pluggable[];
+  /** Whether rehype-raw runs before the rehype plugins, as on the site. Default: true. */
+  raw?: boolean;
 }
 
 const plugins: Record<string, PluginUnderTest> = {
@@ -31,6 +34,7 @@ const plugins: Record<string, PluginUnderTest> = {
   'remark-toc-marker': { remark: [remarkTocMarker] },
   'rehype-blank-target-rel': { rehype: [rehypeBlankTargetRel] },
   'rehype-headings-below-title': { rehype: [rehypeHeadingsBelowTitle] },
+  'rehype-raw-when-needed': { rehype: [rehypeRawWhenNeeded], raw: false },
 };
 
 const root = new URL('../fixtures/markdown/', import.meta.url).pathname;
@@ -40,7 +44,7 @@ async function render(markdown: string, plugin: PluginUnderTest): Promise<string
     .use(remarkParse)
     .use(plugin.remark ?? [])
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+    .use(plugin.raw === false ? [] : [rehypeRaw])
     .use(plugin.rehype ?? [])
     .use(rehypeStringify);
   return String(await processor.process(markdown));
@@ -61,3 +65,12 @@ for (const name of readdirSync(root)) {
     }
   });
 }
+
+describe('rehype-raw-when-needed, without raw HTML', () => {
+  it('gives the tree back untouched instead of parsing it again', async () => {
+    const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true });
+    const tree = await processor.run(processor.parse('Text with *emphasis*.'));
+    const transform = rehypeRawWhenNeeded() as unknown as (tree: unknown, file: unknown) => unknown;
+    expect(transform(tree, undefined)).toBeUndefined();
+  });
+});
