@@ -1,4 +1,5 @@
 // @ts-check
+import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
@@ -14,6 +15,13 @@ import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
 const siteConfigPath = siteConfigPathFrom(process.env, process.cwd());
+const contentDir = contentDirFrom(process.env, process.cwd());
+// Folders of the project that the dev server must not watch: builds, the bench's generated
+// corpora (150,000 files after `npm run bench -- --posts 10000`, which kept `npm run dev` from
+// starting), test output, the newsletter's data. A content folder inside one is still watched.
+const unwatched = ['.bench', '.fixture-builds', 'dist', 'data', '.test-data', 'test-results'].map((dir) => resolve(dir) + sep);
+const isUnwatched = (/** @type {string} */ path) =>
+  unwatched.some((dir) => path.startsWith(dir)) && !`${resolve(path)}${sep}`.startsWith(`${contentDir}${sep}`) && !contentDir.startsWith(resolve(path));
 /** @type {import('./src/config/site-schema').SiteConfig} */
 const site = (await import(/* @vite-ignore */ pathToFileURL(siteConfigPath).href)).default;
 // Folder URLs (`posts/x/`) are written as folders, Pelican's `x.html` URLs as files.
@@ -35,7 +43,7 @@ export default defineConfig({
   integrations: [
     dataStoreFile(),
     renderLast(['src/pages/social/[card].jpg.ts']),
-    pelicanStatic(contentDirFrom(process.env, process.cwd())),
+    pelicanStatic(contentDir),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),
     // Last: it checks the links of the finished site (the content folder's static files and
@@ -53,5 +61,6 @@ export default defineConfig({
   vite: {
     // Code reads the site's settings from `@site-config`: the file SITE_CONFIG names.
     resolve: { alias: { '@site-config': siteConfigPath } },
+    server: { watch: { ignored: [isUnwatched] } },
   },
 });
