@@ -48,6 +48,21 @@ const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
 const STORE_VERSION = '4';
 
+/** Astro's store as it is at run time: its type leaves out the method that lists an entry's images. */
+type StoreWithImages = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };
+
+/**
+ * Has Astro write its list of the content's images again, from the entries of this build. The
+ * dev server and builds share that list (`.astro/content-assets.mjs`), and Astro writes it only
+ * when an entry changes: after `npm run dev` on another folder (`CONTENT_DIR`), an unchanged
+ * build read the dev server's list and failed with ImageNotFound.
+ */
+function reassertImages(store: StoreWithImages): void {
+  for (const entry of store.values()) {
+    if (entry.assetImports?.length) store.addAssetImports?.(entry.assetImports, entry.filePath);
+  }
+}
+
 /** A read of the whole folder: the files of every kind, checked, with the folder's static files. */
 interface FolderRead {
   staticFiles: Set<string>;
@@ -255,6 +270,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       counts.rendered += 1;
     }
     for (const id of stale) store.delete(id);
+    if (!context.watcher) reassertImages(store);
     context.logger.info(Object.entries(counts).map(([what, count]) => `${count} ${what}`).join(', '));
     return problems;
   }

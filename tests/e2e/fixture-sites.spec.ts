@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildFixture, removeBuild } from './support/fixture-site';
@@ -63,6 +63,20 @@ test('a rebuild after one edit renders that post again and copies the pages it d
   } finally {
     removeBuild(first);
     rmSync(contentDir, { recursive: true, force: true });
+  }
+});
+
+test('a build after the dev server ran on another folder writes its own list of images', async () => {
+  const first = await buildFixture('pelican-blog');
+  try {
+    expect(first.code, first.output).toBe(0);
+    // What `npm run dev` on another content folder leaves in the list the dev server and builds share.
+    writeFileSync('.astro/content-assets.mjs', 'import x from "../elsewhere/images/cover.jpg?astroContentImageFlag=&importer=posts%2Fx.md";\nexport default new Map([["x", x]]);\n');
+    const second = await buildFixture('pelican-blog', { outDir: first.outDir, cold: false });
+    expect(second.code, second.output).toBe(0);
+    expect(readFileSync('.astro/content-assets.mjs', 'utf8')).not.toContain('elsewhere');
+  } finally {
+    removeBuild(first);
   }
 });
 
