@@ -7,23 +7,24 @@ import sharp from 'sharp';
 /** Size of link-preview images, as Open Graph and Twitter recommend. */
 export const SOCIAL_CARD = { width: 1200, height: 630 } as const;
 /** Bump when the card's design changes, so cached cards are drawn again. */
-const DESIGN_VERSION = '2';
+const DESIGN_VERSION = '3';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /**
- * Breaks a title into lines of at most `width` characters, at spaces, at most `maxLines` lines
- * (the last one ending in `…` when the title is longer).
+ * Breaks a title into lines no wider than `width`, at spaces, at most `maxLines` lines (the last
+ * one ending in `…` when the title is longer). Width is measured by `measure`: characters unless
+ * told otherwise.
  *
  * @example wrapText('Machine Learning in Production', 16, 3) // ['Machine Learning', 'in Production']
  */
-export function wrapText(text: string, width: number, maxLines: number): string[] {
+export function wrapText(text: string, width: number, maxLines: number, measure = (line: string) => line.length): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && `${line} ${word}`.length > width) {
+    if (line && measure(`${line} ${word}`) > width) {
       lines.push(line);
       line = word;
     } else {
@@ -37,13 +38,35 @@ export function wrapText(text: string, width: number, maxLines: number): string[
   return kept;
 }
 
+/** Room for the title on a card, in pixels. */
+const TITLE_WIDTH = 1040;
+
+/**
+ * About how wide a line of bold DejaVu Sans is, in ems: capitals and wide letters take more room
+ * than the 0.6 em of an average letter, narrow ones less.
+ *
+ * @example boldWidth('Hi') // 1.12
+ */
+export function boldWidth(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    if ('mwMW@%'.includes(char)) width += 0.95;
+    else if ('iljtfrI.,:;!|\'()[] '.includes(char)) width += 0.36;
+    else if (/[A-Z0-9]/.test(char)) width += 0.76;
+    else width += 0.66;
+  }
+  return Math.round(width * 100) / 100;
+}
+
 /**
  * The card as SVG: the title large, the site name below, the site's colours. A flat background,
  * not a gradient: librsvg draws a 1200×630 gradient in about 9 ms, as long as all the rest of the
  * card, and a site without covers draws one card per post (`npm run bench`).
  */
 export function socialCardSvg(title: string, siteName: string): string {
-  const lines = wrapText(title, 28, 4);
+  // The title has 1,040 px (28 characters a line at 76 px ran off the card).
+  const large = wrapText(title, TITLE_WIDTH / 76, 4, boldWidth);
+  const lines = large.length > 3 ? wrapText(title, TITLE_WIDTH / 64, 4, boldWidth) : large;
   const size = lines.length > 3 ? 64 : 76;
   const top = 315 - ((lines.length - 1) * size * 1.15) / 2;
   const text = lines

@@ -58,3 +58,15 @@ describe('textOfHtml', () => {
     expect(textOfHtml('<p>a<script>var x = "<b>";</script>b</p>')).not.toContain('var');
   });
 });
+
+describe('social card titles', () => {
+  it('wrap by the room letters take, so wide ones make shorter lines', async () => {
+    const { boldWidth, socialCardSvg, wrapText } = await import('../../src/lib/social-card');
+    expect(boldWidth('Hi')).toBe(1.12);
+    expect(boldWidth('WWW')).toBeGreaterThan(boldWidth('iii') * 2);
+    expect(wrapText('WWWWW MMMMM WWWWW', 13.7, 4, boldWidth)).toEqual(['WWWWW MMMMM', 'WWWWW']);
+    expect(wrapText('iiiii lllll iiiii', 13.7, 4, boldWidth)).toEqual(['iiiii lllll iiiii']);
+    // The card that ran off the edge: 26 characters at 76 px.
+    expect(socialCardSvg('Review lake model question table cost', 'Bench')).toContain('>Review lake model</tspan>');
+  });
+});
