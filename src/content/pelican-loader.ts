@@ -11,7 +11,7 @@ import { linkIndexOf, type LinkIndex } from './link-index';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
 import { renderBody, type RenderedBody, type RenderJob } from './render-body';
-import { buildSiteIndex, type IndexedEntry, type IndexInput } from './site-index';
+import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
 import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
 import { forgetOtherFolders } from './store-source';
@@ -63,10 +63,15 @@ function reassertImages(store: StoreWithImages): void {
   }
 }
 
-/** A read of the whole folder: the files of every kind, checked, with the folder's static files. */
+/**
+ * A read of the whole folder: the files of every kind, checked; the site index they make (URLs,
+ * translations) with its problems; the links between them.
+ */
 interface FolderRead {
-  staticFiles: Set<string>;
   read: FileRead[];
+  index: SiteIndex;
+  indexProblems: ContentProblem[];
+  links: LinkIndex;
 }
 
 /**
@@ -84,8 +89,9 @@ function forgetReads(): void {
 }
 
 /**
- * Reads and checks every Markdown file of the folder, once for both loaders: each needs all of
- * them (links cross collections), and at 10,000 posts a second read and `git log` took 7 s.
+ * Reads and checks every Markdown file of the folder and indexes them, once for both loaders:
+ * each needs all of them (links cross collections), and at 10,000 posts a second read and
+ * `git log` took 7 s.
  */
 function readFolder(contentDir: string, options: PelicanLoaderOptions, generateDigest: LoaderContext['generateDigest']): Promise<FolderRead> {
   const key = JSON.stringify([contentDir, options.settings]);
@@ -129,7 +135,23 @@ async function readFolderNow(contentDir: string, options: PelicanLoaderOptions, 
     return read;
   };
   const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));
-  return { staticFiles, read };
+  const inputs: IndexInput[] = [];
+  for (const { relativePath, path, kind, result } of read) {
+    if (result.status !== 'ok') continue;
+    inputs.push({ sourcePath: relativePath, displayPath: displayPath(path), kind, metadata: result.metadata, slugLine: result.slugLine });
+  }
+  const { index, problems: indexProblems } = buildSiteIndex(inputs, {
+    urls: options.settings.urls,
+    timeZone: options.settings.timeZone,
+    defaultLang: options.settings.defaultLang,
+  });
+  const links = linkIndexOf(index, staticFiles, {
+    contentDir,
+    contentLabel: displayPath(contentDir),
+    urlPatterns: options.settings.urls,
+    timeZone: options.settings.timeZone,
+  });
+  return { read, index, indexProblems, links };
 }
 
 /**
@@ -196,29 +218,13 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
   async function syncAll(context: LoaderContext): Promise<ContentProblem[]> {
     const { store } = context;
     const root = fileURLToPath(context.config.root);
-    const { staticFiles, read } = await readFolder(contentDir, options, context.generateDigest);
+    const { read, index, indexProblems, links } = await readFolder(contentDir, options, context.generateDigest);
     const problems: ContentProblem[] = [];
     const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
-    const inputs: IndexInput[] = [];
-    for (const { relativePath, path, kind, result } of read) {
-      if (result.status !== 'ok') continue;
-      inputs.push({ sourcePath: relativePath, displayPath: displayPath(path), kind, metadata: result.metadata, slugLine: result.slugLine });
-    }
-    const { index, problems: indexProblems } = buildSiteIndex(inputs, {
-      urls: options.settings.urls,
-      timeZone: options.settings.timeZone,
-      defaultLang: options.settings.defaultLang,
-    });
     const mine = new Set(read.filter((file) => file.kind === options.kind).map((file) => displayPath(file.path)));
     problems.push(...indexProblems.filter((problem) => mine.has(problem.file)));
 
     const settingsKey = JSON.stringify([STORE_VERSION, options.settings, index.fingerprint]);
-    const links = linkIndexOf(index, staticFiles, {
-      contentDir,
-      contentLabel: displayPath(contentDir),
-      urlPatterns: options.settings.urls,
-      timeZone: options.settings.timeZone,
-    });
     const stale = new Set(store.keys());
     const toRender: { entry: IndexedEntry; job: RenderJob; digest: string }[] = [];
     for (const { relativePath, path, bytesDigest, kind, result } of read) {
