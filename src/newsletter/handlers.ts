@@ -93,8 +93,9 @@ function storageProblem(request: Request, deps: NewsletterDeps, error: unknown):
   });
 }
 
-const success = (request: Request): Answer =>
-  wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.checkInbox };
+/** Done: `{"ok":true}` to scripts, the page that says so to a form posted without them. */
+const success = (request: Request, location: string): Answer =>
+  wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location };
 
 /**
  * `POST /api/newsletter/subscribe`. The answer is the same whether the address is new, pending or
@@ -112,7 +113,7 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   const result = readSignup(read.form);
   if (!result.ok) return problem(request, 400, 'The signup did not work', result.problem, { offerSignup: true });
   const { signup } = result;
-  if (signup.bot) return success(request);
+  if (signup.bot) return success(request, NEWSLETTER_PATHS.checkInbox);
 
   const origin = new URL(request.url).origin;
   const compose: ComposeEmail = ({ confirmToken, unsubscribeToken }) =>
@@ -146,7 +147,7 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
     // The mail server is down: the email waits in the outbox and is retried; the signup stands.
     else deps.log(`confirmation email queued, ${deps.mailer.destination} refused it: ${delivery.error}`);
   }
-  return success(request);
+  return success(request, NEWSLETTER_PATHS.checkInbox);
 }
 
 const tokenOf = async (request: Request): Promise<string> => {
@@ -167,7 +168,7 @@ export async function confirmAnswer(request: Request, deps: NewsletterDeps, now 
     return storageProblem(request, deps, error);
   }
   if (confirmed) {
-    return wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.confirmed };
+    return success(request, NEWSLETTER_PATHS.confirmed);
   }
   return problem(
     request,
@@ -192,7 +193,7 @@ export async function unsubscribeAnswer(request: Request, deps: NewsletterDeps, 
     return storageProblem(request, deps, error);
   }
   if (oneClick) return done ? { kind: 'text', status: 200, body: 'Unsubscribed.' } : { kind: 'text', status: 400, body: 'Unknown unsubscribe link.' };
-  if (done) return wantsJson(request) ? { kind: 'json', status: 200, body: { ok: true } } : { kind: 'redirect', location: NEWSLETTER_PATHS.unsubscribed };
+  if (done) return success(request, NEWSLETTER_PATHS.unsubscribed);
   return problem(request, 400, 'This link does not work', 'This unsubscribe link is unknown. If you still receive our emails, reply to one of them and we will remove you.');
 }
 
