@@ -21,11 +21,6 @@ export function adjacentFinder<T extends Relatable>(newestFirst: readonly T[]): 
   };
 }
 
-/** The articles before and after one in a newest-first listing (see `adjacentFinder`). */
-export function adjacentArticles<T extends Relatable>(newestFirst: readonly T[], article: Relatable): { older?: T; newer?: T } {
-  return adjacentFinder(newestFirst)(article);
-}
-
 /**
  * A finder of related articles among `articles`: for any article, up to `count` of them sharing
  * the most tags with it (case-insensitive), newest first among equals; none that share no tag.
@@ -87,9 +82,4 @@ export function relatedFinder<T extends Relatable>(articles: readonly T[], count
     }
     return best.map(({ index }) => articles[index]!);
   };
-}
-
-/** Up to `count` of `candidates` related to an article (see `relatedFinder`). */
-export function relatedArticles<T extends Relatable>(candidates: readonly T[], article: Relatable, count = 3): T[] {
-  return relatedFinder(candidates, count)(article);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentArticles, relatedArticles, type Relatable } from '../../src/content/neighbours';
+import { adjacentFinder, relatedFinder, type Relatable } from '../../src/content/neighbours';
 import { breadcrumbJsonLd, webSiteJsonLd } from '../../src/lib/json-ld';
 import { wrapText } from '../../src/lib/social-card';
 
@@ -9,25 +9,25 @@ const b = post('b', '2021-02-01', ['Python']);
 const a = post('a', '2021-01-01', ['mlops', 'python', 'drift']);
 const z = post('z', '2020-01-01', ['cooking']);
 
-describe('adjacentArticles', () => {
+describe('adjacentFinder', () => {
   it('gives the older and newer neighbours in a newest-first list', () => {
-    expect(adjacentArticles([c, b, a], b)).toEqual({ older: a, newer: c });
-    expect(adjacentArticles([c, b, a], c)).toEqual({ older: b });
-    expect(adjacentArticles([c, b, a], a)).toEqual({ newer: b });
+    expect(adjacentFinder([c, b, a])(b)).toEqual({ older: a, newer: c });
+    expect(adjacentFinder([c, b, a])(c)).toEqual({ older: b });
+    expect(adjacentFinder([c, b, a])(a)).toEqual({ newer: b });
   });
 });
 
-describe('relatedArticles', () => {
+describe('relatedFinder', () => {
   it('ranks by shared tags, ignoring case, and leaves out unrelated posts', () => {
-    expect(relatedArticles([c, b, a, z], c).map((post) => post.id)).toEqual(['a', 'b']);
-    expect(relatedArticles([c, b, a, z], z)).toEqual([]);
+    expect(relatedFinder([c, b, a, z])(c).map((post) => post.id)).toEqual(['a', 'b']);
+    expect(relatedFinder([c, b, a, z])(z)).toEqual([]);
   });
 
   it('keeps the best three, newest first among equals', () => {
     const same = ['2020-01-01', '2022-01-01', '2019-01-01', '2021-01-01', '2018-01-01'].map((date, index) =>
       post(`p${index}`, date, ['python']),
     );
-    expect(relatedArticles([...same, a], b).map((found) => found.id)).toEqual(['p1', 'p3', 'a']);
+    expect(relatedFinder([...same, a])(b).map((found) => found.id)).toEqual(['p1', 'p3', 'a']);
   });
 });
 
