@@ -40,9 +40,9 @@ export default function dataStoreFile(): AstroIntegration {
           load: {
             // Before Astro's own loader of the module, which is a `pre` plugin too.
             order: 'pre',
-            filter: { id: /^\0astro:data-layer-content$/ },
-            handler(id) {
-              if (id !== DATA_STORE_MODULE || !existsSync(storeFile)) return null;
+            filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
+            handler() {
+              if (!existsSync(storeFile)) return null;
               readers.add(this.environment.name);
               return {
                 // Astro reads this module in a try block and takes a failure for an empty store: a
