@@ -4,13 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { contentDirFrom } from './src/config/content-dir';
+import { prerenderWorkersFrom } from './src/config/prerender-workers';
 import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
 import pagefindInDev from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
 import finishSite from './src/integrations/finish-site';
 import dataStoreFile from './src/integrations/data-store-file';
-import renderLast from './src/integrations/render-last';
+import parallelPrerender from './src/integrations/prerender/parallel-prerender';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
@@ -42,7 +43,7 @@ export default defineConfig({
   security: { checkOrigin: false },
   integrations: [
     dataStoreFile(),
-    renderLast(['src/pages/social/[card].jpg.ts']),
+    parallelPrerender({ last: ['src/pages/social/[card].jpg.ts'], workers: prerenderWorkersFrom(process.env) }),
     pelicanStatic(contentDir),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),

@@ -2,6 +2,9 @@
 // import it.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+// Imported up front, not when first needed: the build's integrations are loaded by Vite's module
+// runner, which is closed by the time pages render, and a later import through it fails.
+import { build } from 'esbuild';
 
 /**
  * Bundles a TypeScript entry and the project modules it imports into one ES module for Node;
@@ -14,7 +17,6 @@ import { dirname } from 'node:path';
  * @returns {Promise<string>} `outfile`
  */
 export async function bundleTs(entry, outfile, alias = {}) {
-  const { build } = await import('esbuild');
   await mkdir(dirname(outfile), { recursive: true });
   await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', alias, logLevel: 'warning' });
   return outfile;

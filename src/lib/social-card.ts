@@ -110,7 +110,7 @@ function ensureCard(title: string, siteName: string, cacheDir: string): Promise<
 /**
  * Starts drawing the cards of many titles, two at a time, and returns at once. libvips draws on
  * its own threads, so cards started before the pages are rendered are drawn on the second core
- * while the first renders pages (the card route is rendered last: `render-last.ts`);
+ * while the first renders pages (the card route is rendered last: `prerender/parallel-prerender.ts`);
  * `socialCardJpeg` then waits for its card, if it is not drawn yet. At 1,000 posts (800 cards)
  * this took prerendering from 13.7 s to 11.6 s; one at a time drew too slowly to keep up.
  */

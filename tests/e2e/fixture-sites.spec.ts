@@ -1,7 +1,7 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { buildFixture, removeBuild } from './support/fixture-site';
+import { buildFixture, removeBuild, type FixtureBuild } from './support/fixture-site';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -63,6 +63,28 @@ test('a rebuild after one edit renders that post again and copies the pages it d
   } finally {
     removeBuild(first);
     rmSync(contentDir, { recursive: true, force: true });
+  }
+});
+
+test('pages rendered on worker threads come out byte for byte as rendered on the main thread', async () => {
+  const [onMain, onWorkers] = [await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '0' } }), await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '2' } })];
+  try {
+    expect(onMain.code, onMain.output).toBe(0);
+    expect(onWorkers.code, onWorkers.output).toBe(0);
+    expect(onMain.output).toContain('pages render on the main thread (PRERENDER_WORKERS=0)');
+    expect(onWorkers.output).toContain('pages render on 2 worker thread(s) and the main thread');
+    const files = (build: FixtureBuild) => readdirSync(join(build.outDir, 'client'), { recursive: true, encoding: 'utf8' }).sort();
+    expect(files(onWorkers)).toEqual(files(onMain));
+    // Every page, feed, image (the covers and portraits the pages asked for) and search index file.
+    expect(files(onMain).filter((file) => /\.(?:webp|avif|jpe?g)$/.test(file)).length).toBeGreaterThan(3);
+    for (const file of files(onMain)) {
+      const path = join('client', file);
+      if (statSync(join(onMain.outDir, path)).isDirectory()) continue;
+      expect(readFileSync(join(onWorkers.outDir, path)).equals(readFileSync(join(onMain.outDir, path))), file).toBe(true);
+    }
+  } finally {
+    removeBuild(onMain);
+    removeBuild(onWorkers);
   }
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentDirFrom } from '../../src/config/content-dir';
+import { prerenderWorkersFrom } from '../../src/config/prerender-workers';
 import { defineSiteConfig } from '../../src/config/site-schema';
 import { contentRole } from '../../src/content/content-files';
 import { displayPath } from '../../src/content/content-error';
@@ -45,6 +46,21 @@ describe('contentDirFrom', () => {
     expect(contentDirFrom({ CONTENT_DIR: '' }, '/site')).toBe('/site/content');
     expect(contentDirFrom({ CONTENT_DIR: '../old/content' }, '/site')).toBe('/old/content');
     expect(contentDirFrom({ CONTENT_DIR: '/abs/c' }, '/site')).toBe('/abs/c');
+  });
+});
+
+describe('prerenderWorkersFrom', () => {
+  it('defaults to one worker per core but one, and takes PRERENDER_WORKERS', () => {
+    expect(prerenderWorkersFrom({}, 2)).toBe(1);
+    expect(prerenderWorkersFrom({}, 1)).toBe(0);
+    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: ' ' }, 4)).toBe(3);
+    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: '0' }, 4)).toBe(0);
+    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: '2' }, 1)).toBe(2);
+  });
+
+  it('refuses what is not a count, saying what it got', () => {
+    expect(() => prerenderWorkersFrom({ PRERENDER_WORKERS: 'two' })).toThrow('PRERENDER_WORKERS must be a whole number, 0 or more (it is "two")');
+    expect(() => prerenderWorkersFrom({ PRERENDER_WORKERS: '-1' })).toThrow(/whole number/);
   });
 });
 

@@ -25,13 +25,15 @@ export interface BuildOptions {
   siteConfig?: string;
   /** A content folder elsewhere (a copy a test edits). Default: tests/fixtures/sites/<name>. */
   contentDir?: string;
+  /** More environment variables for the build, e.g. `PRERENDER_WORKERS`. */
+  env?: Record<string, string>;
 }
 
 /** Runs `astro build` on `tests/fixtures/sites/<name>`; never throws on a failed build. */
 export async function buildFixture(name: string, options: BuildOptions = {}): Promise<FixtureBuild> {
   mkdirSync(buildsDir, { recursive: true });
   const outDir = options.outDir ?? mkdtempSync(join(buildsDir, `${name}-`));
-  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: options.contentDir ?? `tests/fixtures/sites/${name}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: options.contentDir ?? `tests/fixtures/sites/${name}`, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
   env['SITE_CONFIG'] = options.siteConfig ?? 'tests/fixtures/sites/configs/fixture.config.ts';
   const args = ['astro', 'build', '--outDir', outDir, ...((options.cold ?? true) ? ['--force'] : [])];
   try {
