@@ -7,137 +7,77 @@ import sharp from 'sharp';
 /** Size of link-preview images, as Open Graph and Twitter recommend. */
 export const SOCIAL_CARD = { width: 1200, height: 630 } as const;
 /** Bump when the card's design changes, so cached cards are drawn again. */
-const DESIGN_VERSION = '4';
+const DESIGN_VERSION = '3';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/**
+ * Breaks a title into lines no wider than `width`, at spaces, at most `maxLines` lines (the last
+ * one ending in `…` when the title is longer). Width is measured by `measure`: characters unless
+ * told otherwise.
+ *
+ * @example wrapText('Machine Learning in Production', 16, 3) // ['Machine Learning', 'in Production']
+ */
+export function wrapText(text: string, width: number, maxLines: number, measure = (line: string) => line.length): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && measure(`${line} ${word}`) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+  return kept;
+}
+
 /** Room for the title on a card, in pixels. */
 const TITLE_WIDTH = 1040;
 
-const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
-const TITLE_COLOUR = [0xf4, 0xf6, 0xf8] as const;
+/**
+ * About how wide a line of bold DejaVu Sans is, in ems: capitals and wide letters take more room
+ * than the 0.6 em of an average letter, narrow ones less.
+ *
+ * @example boldWidth('Hi') // 1.12
+ */
+export function boldWidth(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    if ('mwMW@%'.includes(char)) width += 0.95;
+    else if ('iljtfrI.,:;!|\'()[] '.includes(char)) width += 0.36;
+    else if (/[A-Z0-9]/.test(char)) width += 0.76;
+    else width += 0.66;
+  }
+  return Math.round(width * 100) / 100;
+}
 
 /**
- * The card without its title, as SVG: the site's colours, an accent, the site name below. A flat
- * background, not a gradient: librsvg draws a 1200×630 gradient in about 9 ms, as long as all the
- * rest of the card.
+ * The card as SVG: the title large, the site name below, the site's colours. A flat background,
+ * not a gradient: librsvg draws a 1200×630 gradient in about 9 ms, as long as all the rest of the
+ * card, and a site without covers draws one card per post (`npm run bench`).
  */
-export function cardBackgroundSvg(siteName: string): string {
+export function socialCardSvg(title: string, siteName: string): string {
+  // The title has 1,040 px (28 characters a line at 76 px ran off the card).
+  const large = wrapText(title, TITLE_WIDTH / 76, 4, boldWidth);
+  const lines = large.length > 3 ? wrapText(title, TITLE_WIDTH / 64, 4, boldWidth) : large;
+  const size = lines.length > 3 ? 64 : 76;
+  const top = 315 - ((lines.length - 1) * size * 1.15) / 2;
+  const text = lines
+    .map((line, index) => `<tspan x="80" y="${Math.round(top + index * size * 1.15)}">${escapeXml(line)}</tspan>`)
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SOCIAL_CARD.width}" height="${SOCIAL_CARD.height}">
 <rect width="100%" height="100%" fill="#0b2545"/>
 <rect x="80" y="70" width="96" height="8" rx="4" fill="#ff7b54"/>
-<text x="80" y="570" font-family="${FONT}" font-size="34" fill="#8da9c4">${escapeXml(siteName)}</text>
+<text font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-weight="bold" font-size="${size}" fill="#f4f6f8">${text}</text>
+<text x="80" y="570" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="34" fill="#8da9c4">${escapeXml(siteName)}</text>
 </svg>`;
-}
-
-/**
- * Paints `colour` into an RGB image through a one-channel coverage mask (text drawn white on
- * black) placed at `left`, `top`; what falls outside the image is left out.
- */
-export function paintThroughMask(
-  image: Buffer,
-  imageWidth: number,
-  mask: { data: Buffer; width: number; height: number },
-  left: number,
-  top: number,
-  [red, green, blue]: readonly [number, number, number],
-): void {
-  const imageHeight = image.length / 3 / imageWidth;
-  const [fromX, toX] = [Math.max(0, -left), Math.min(mask.width, imageWidth - left)];
-  const [fromY, toY] = [Math.max(0, -top), Math.min(mask.height, imageHeight - top)];
-  for (let y = fromY; y < toY; y++) {
-    let at = ((top + y) * imageWidth + left + fromX) * 3;
-    for (let x = fromX, cover = y * mask.width + fromX; x < toX; x++, cover++, at += 3) {
-      const alpha = mask.data[cover]!;
-      if (alpha === 0) continue;
-      image[at] = blend(image[at]!, red, alpha);
-      image[at + 1] = blend(image[at + 1]!, green, alpha);
-      image[at + 2] = blend(image[at + 2]!, blue, alpha);
-    }
-  }
-}
-
-/** `base` moved toward `colour` by `alpha` (0–255), rounded: integer sums, for the title's every pixel. */
-const blend = (base: number, colour: number, alpha: number) => base + ((colour - base) * alpha + (colour >= base ? 127 : -127)) / 255;
-
-/** Backgrounds drawn, by site name: every card of a site has the same. */
-const backgrounds = new Map<string, Promise<Buffer>>();
-
-function cardBackground(siteName: string): Promise<Buffer> {
-  let background = backgrounds.get(siteName);
-  if (!background) {
-    background = sharp(Buffer.from(cardBackgroundSvg(siteName))).removeAlpha().raw().toBuffer();
-    backgrounds.set(siteName, background);
-  }
-  return background;
-}
-
-/** A title drawn by Pango at `size` px, wrapped to the title's room: a coverage mask, and its lines. */
-interface TitleMask {
-  data: Buffer;
-  width: number;
-  height: number;
-  lines: number;
-}
-
-async function drawTitle(text: string, size: number): Promise<TitleMask> {
-  const draw = (markup: string) =>
-    sharp({ text: { text: markup, font: `${FONT} Bold ${size}`, dpi: 72, width: TITLE_WIDTH, wrap: 'word-char' } })
-      .extractChannel(0)
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-  const [{ data, info }, line] = await Promise.all([draw(escapeXml(text)), lineHeight(size, draw)]);
-  return { data, width: info.width, height: info.height, lines: Math.round(info.height / line) };
-}
-
-/** The height of one line of the title at a size, measured once. */
-const lineHeights = new Map<number, Promise<number>>();
-function lineHeight(size: number, draw: (markup: string) => Promise<{ info: { height: number } }>): Promise<number> {
-  let height = lineHeights.get(size);
-  if (!height) lineHeights.set(size, (height = draw('Ág').then(({ info }) => info.height)));
-  return height;
-}
-
-/** About as many characters as four lines at 64 px hold: where an over-long title is cut first. */
-const MOST_CHARACTERS = 110;
-
-/**
- * The title as it fits the card: 76 px up to three lines, else 64 px up to four, else cut at a
- * word, with an ellipsis, until four lines at 64 px hold it. Pango wraps it by the room its
- * letters really take.
- */
-export async function fitTitle(title: string): Promise<TitleMask> {
-  const large = await drawTitle(title, 76);
-  if (large.lines <= 3) return large;
-  let words = title.split(/\s+/).filter(Boolean);
-  let fitted = await drawTitle(title, 64);
-  while (fitted.lines > 4 && words.length > 1) {
-    words = words.slice(0, -1);
-    while (words.length > 1 && words.join(' ').length > MOST_CHARACTERS) words = words.slice(0, -1);
-    fitted = await drawTitle(`${words.join(' ')}…`, 64);
-  }
-  return fitted;
-}
-
-/**
- * Draws a card as JPEG. The title is drawn alone by Pango (as a coverage mask) and painted onto
- * the background drawn once per site, where librsvg drew the whole card as one SVG: about 7 ms a
- * card instead of 11.4 ms on one libvips thread, and a site without covers has one card per post
- * (8,000 at 10,000 posts). Pango also wraps by the room letters really take, so no title runs
- * off the card.
- */
-export async function drawSocialCard(title: string, siteName: string): Promise<Buffer> {
-  const { width, height } = SOCIAL_CARD;
-  const image = Buffer.from(await cardBackground(siteName));
-  if (title.trim()) {
-    const mask = await fitTitle(title);
-    // Centred a little above the card's middle, clear of the accent and the site name.
-    paintThroughMask(image, width, mask, 80, Math.round(295 - mask.height / 2), TITLE_COLOUR);
-  }
-  // Huffman optimisation would save 3% of the bytes for a fifth more time per card.
-  return sharp(image, { raw: { width, height, channels: 3 } }).jpeg({ quality: 82, optimiseCoding: false }).toBuffer();
 }
 
 /** Where the card for a title is kept: a file named by what the card shows. */
@@ -155,7 +95,10 @@ function ensureCard(title: string, siteName: string, cacheDir: string): Promise<
   let done = drawing.get(path);
   if (!done) {
     done = access(path).catch(async () => {
-      const jpeg = await drawSocialCard(title, siteName);
+      // Huffman optimisation would save 3% of the bytes for a fifth more time per card.
+      const jpeg = await sharp(Buffer.from(socialCardSvg(title, siteName)))
+        .jpeg({ quality: 82, optimiseCoding: false })
+        .toBuffer();
       await mkdir(cacheDir, { recursive: true });
       await writeFile(path, jpeg);
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adjacentFinder, relatedFinder, type Relatable } from '../../src/content/neighbours';
 import { breadcrumbJsonLd, webSiteJsonLd } from '../../src/lib/json-ld';
+import { wrapText } from '../../src/lib/social-card';
 
 const post = (id: string, date: string, tags: string[]): Relatable => ({ id, data: { date: new Date(date), tags } });
 const c = post('c', '2021-03-01', ['python', 'mlops']);
@@ -39,6 +40,11 @@ describe('structured data and cards', () => {
       potentialAction: { target: { urlTemplate: 'https://x.org/search/?q={search_term_string}' } },
     });
   });
+
+  it('wraps card titles at word boundaries, ellipsis past the last line', () => {
+    expect(wrapText('Machine Learning in Production', 16, 3)).toEqual(['Machine Learning', 'in Production']);
+    expect(wrapText('one two three four', 3, 2)).toEqual(['one', 'two…']);
+  });
 });
 
 describe('textOfHtml', () => {
@@ -50,5 +56,17 @@ describe('textOfHtml', () => {
     expect(words(textOfHtml(html))).toBe(words(plainText(html)));
     expect(readingMinutes(textOfHtml(html))).toBeGreaterThan(0);
     expect(textOfHtml('<p>a<script>var x = "<b>";</script>b</p>')).not.toContain('var');
+  });
+});
+
+describe('social card titles', () => {
+  it('wrap by the room letters take, so wide ones make shorter lines', async () => {
+    const { boldWidth, socialCardSvg, wrapText } = await import('../../src/lib/social-card');
+    expect(boldWidth('Hi')).toBe(1.12);
+    expect(boldWidth('WWW')).toBeGreaterThan(boldWidth('iii') * 2);
+    expect(wrapText('WWWWW MMMMM WWWWW', 13.7, 4, boldWidth)).toEqual(['WWWWW MMMMM', 'WWWWW']);
+    expect(wrapText('iiiii lllll iiiii', 13.7, 4, boldWidth)).toEqual(['iiiii lllll iiiii']);
+    // The card that ran off the edge: 26 characters at 76 px.
+    expect(socialCardSvg('Review lake model question table cost', 'Bench')).toContain('>Review lake model</tspan>');
   });
 });
