@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
 import dataStoreFile from '../../src/integrations/data-store-file';
 
-/** The Vite plugin the integration adds to a build whose cache folder is `cacheDir`. */
-function pluginFor(cacheDir: string): Plugin {
+/** The Vite plugin the integration adds to a build whose cache folder is `cacheDir` (or to `astro dev` in `root`). */
+function pluginFor(cacheDir: string, { command = 'build', root = cacheDir } = {}): Plugin {
   let plugin: Plugin | undefined;
   const setup = dataStoreFile().hooks['astro:config:setup'] as unknown as (options: object) => void;
   setup({
-    command: 'build',
-    config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+    command,
+    config: { cacheDir: pathToFileURL(`${cacheDir}/`), root: pathToFileURL(`${root}/`) },
     updateConfig: ({ vite }: { vite: { plugins: Plugin[] } }) => {
       plugin = vite.plugins[0];
     },
@@ -47,5 +47,19 @@ describe('data-store-file', () => {
   it('leaves Astro its own module when there is no single store file (chunked storage)', async () => {
     const plugin = pluginFor(mkdtempSync(join(tmpdir(), 'store-')));
     expect(await call(plugin.load, { environment: { name: 'ssr' } }, '\0astro:data-layer-content')).toBeNull();
+  });
+
+  it('in dev, has the store read from .astro/ when the module runs, not written into it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'site-'));
+    mkdirSync(join(root, '.astro'));
+    const plugin = pluginFor(join(root, 'node_modules/.astro'), { command: 'dev', root });
+    expect(await call(plugin.load, { environment: { name: 'ssr' } }, '\0astro:data-layer-content')).toBeNull();
+
+    writeFileSync(join(root, '.astro', 'data-store.json'), '[{"posts":1}]');
+    const loaded = (await call(plugin.load, { environment: { name: 'ssr' } }, '\0astro:data-layer-content')) as { code: string };
+    expect(loaded.code).not.toContain('posts');
+    const module = join(root, 'store.mjs');
+    writeFileSync(module, loaded.code);
+    expect((await import(pathToFileURL(module).href)).default).toEqual([{ posts: 1 }]);
   });
 });
