@@ -5,12 +5,16 @@
 //   --search        Pagefind on the corpus: index time and size, cost of a first query
 //   --signups       200 newsletter signups at once against the built server
 //   --load          autocannon: pages and signups under 200 connections for 30 s each (--seconds N)
+//   --dev           the dev server on the corpus: from saving an edited post to seeing it in Chromium
 //   --posts N       corpus size (default 1000)
 // With no section flag, every section runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBuilds } from './bench/build-bench.mjs';
+import { generateCorpus } from './bench/generate-corpus.mjs';
+import { benchDevEdits } from './bench/dev-bench.mjs';
 import { benchSearch } from './bench/search-bench.mjs';
 import { benchLoad } from './bench/load-bench.mjs';
 import { benchSignups } from './bench/signup-bench.mjs';
@@ -23,12 +27,13 @@ const { values } = parseArgs({
     search: { type: 'boolean', default: false },
     signups: { type: 'boolean', default: false },
     load: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '30' },
     posts: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
   },
 });
-const all = !values.templates && !values.build && !values.search && !values.signups && !values.load;
+const all = !values.templates && !values.build && !values.search && !values.signups && !values.load && !values.dev;
 const posts = Number(values.posts);
 const report = [
   `# Benchmark results`,
@@ -58,6 +63,22 @@ if (all || values.templates) {
 let corpus;
 if (all || values.build || values.search) {
   corpus = await benchBuilds({ posts, workDir: '.bench', log: (line) => console.log(line) });
+}
+if (all || values.dev) {
+  let corpusDir = corpus?.corpusDir;
+  if (!corpusDir) {
+    corpusDir = resolve('.bench', `corpus-${posts}`);
+    await generateCorpus(corpusDir, posts);
+  }
+  console.log('The dev server, editing a post…');
+  const dev = await benchDevEdits({ corpusDir, port: 4397 });
+  const sorted = [...dev.editsMs].sort((a, b) => a - b);
+  say(`## Dev server on ${posts} generated posts`);
+  say('');
+  say('| start (first page served) | edit saved → visible: median | fastest | slowest | every edit |');
+  say('| --: | --: | --: | --: | --- |');
+  say(`| ${dev.startSeconds.toFixed(1)} s | ${sorted[Math.floor(sorted.length / 2)]} ms | ${sorted[0]} ms | ${sorted.at(-1)} ms | ${dev.editsMs.join(', ')} ms |`);
+  say('');
 }
 if (corpus && (all || values.build)) {
   const { rows, versions } = corpus;

@@ -47,6 +47,8 @@ export async function startPrerenderWorkers(file: string, data: PrerenderWorkerD
     });
     return new Promise<void>((resolve, reject) => {
       slot.worker.once('error', reject);
+      // A worker that stops before it is ready (its bundle could not be loaded) must not leave the build waiting.
+      slot.worker.once('exit', (code) => reject(new Error(`A prerender worker stopped with exit code ${code} before it was ready`)));
       slot.worker.on('message', (answer: FromWorker) => {
         if (answer.type === 'ready') return resolve();
         const waiting = slot.pending.get(answer.id);
@@ -56,7 +58,13 @@ export async function startPrerenderWorkers(file: string, data: PrerenderWorkerD
       });
     });
   });
-  await Promise.all(ready);
+  try {
+    await Promise.all(ready);
+  } catch (error) {
+    // Live workers would keep the process from ending after the failed build.
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    throw error;
+  }
 
   function ask<T extends FromWorker['type']>(slot: Slot, question: Question): Promise<Answer<T>> {
     if (failure) return Promise.reject(failure);
