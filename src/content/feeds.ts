@@ -2,6 +2,7 @@ import site from '@site-config';
 import { getImage } from 'astro:assets';
 import { Feed } from 'feed';
 import { absoluteUrls } from '../lib/absolute-urls';
+import { bodyHtmlOf } from './rendered-html';
 import { plainText } from '../lib/plain-text';
 import { slugify } from '../lib/slugify';
 import { perBuild } from './per-build';
@@ -70,7 +71,7 @@ export async function allFeeds(): Promise<FeedSpec[]> {
 
 // A post sits in up to a dozen feeds (all, its category, tags and authors, in two formats): make
 // its absolute-URL content once.
-const feedContentOf = perBuild((article: Article) => absoluteUrls(article.rendered?.html ?? article.data.summary, site.url));
+const feedContentOf = perBuild((article: Article) => absoluteUrls(bodyHtmlOf(article) || article.data.summary, site.url));
 const feedDescriptionOf = perBuild((article: Article) => plainText(article.data.summary));
 
 /** The posts a feed holds: its newest. */

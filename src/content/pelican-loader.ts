@@ -11,6 +11,7 @@ import { linkIndexOf, type LinkIndex } from './link-index';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
 import { renderBody, type RenderedBody, type RenderJob } from './render-body';
+import { pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml } from './rendered-html';
 import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
 import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
@@ -43,10 +44,10 @@ export interface PelicanLoaderOptions {
  * load the processor and Shiki, a post about 7 ms to render.
  */
 const POOL_THRESHOLD = 150;
-/** Files read at once: enough to keep the disk busy, far below the open-files limit at 10,000 posts. */
+/** Files read (or bodies written) at once: enough to keep the disk busy, far below the open-files limit at 10,000 posts. */
 const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
-const STORE_VERSION = '4';
+const STORE_VERSION = '5';
 
 /** Astro's store as it is at run time: its type leaves out the method that lists an entry's images. */
 type StoreWithImages = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };
@@ -243,7 +244,9 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       // The path is part of the digest: two files with the same bytes are still two entries.
       const digest = context.generateDigest(`${settingsKey}\0${path}\0${bytesDigest}`);
       stale.delete(entry.id);
-      if (store.get(entry.id)?.digest === digest) {
+      const stored = store.get(entry.id);
+      // Unchanged, and its body still where the loader left it (a cleared cache renders it again).
+      if (stored?.digest === digest && (stored.rendered?.html || existsSync(renderedHtmlFile(context.collection, digest, root)))) {
         counts.unchanged += 1;
         continue;
       }
@@ -253,6 +256,8 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     }
 
     const renderedAll = await renderJobs(context, toRender.map(({ job }) => job), links);
+    const writeLimit = pLimit(READ_CONCURRENCY);
+    const writes: Promise<void>[] = [];
     for (const [position, { entry, job, digest }] of toRender.entries()) {
       const rendered = renderedAll[position]!;
       if (rendered.problems.length > 0) {
@@ -264,19 +269,24 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       const parsed = await context.parseData({ id: entry.id, data: entryData(entry, rendered.summary, job.path), filePath: job.path });
       // No `body`: nothing reads the Markdown once it is rendered, and at 1,000 posts it was a third
       // of the data store Astro serializes after every edit in dev and bundles into the server.
-      const stored = {
-        id: entry.id,
-        data: parsed,
-        filePath: relative(root, job.path).split(sep).join('/'),
-        digest,
-        rendered: rendered.html,
-      };
+      // The rendered body is kept in a file of its own (rendered-html.ts), for the same reason.
       const { imagePaths } = rendered.html.metadata;
-      store.set(imagePaths.length ? { ...stored, assetImports: imagePaths } : stored);
+      const filePath = relative(root, job.path).split(sep).join('/');
+      if (imagePaths.length) {
+        // Astro optimizes the body's own images when a page renders it: it stays in the store.
+        store.set({ id: entry.id, data: parsed, filePath, digest, rendered: rendered.html, assetImports: imagePaths });
+      } else {
+        writes.push(writeLimit(() => writeRenderedHtml(context.collection, digest, rendered.html.html, root)));
+        store.set({ id: entry.id, data: parsed, filePath, digest, rendered: { ...rendered.html, html: '' } });
+      }
       counts.rendered += 1;
     }
+    await Promise.all(writes);
     for (const id of stale) store.delete(id);
-    if (!context.watcher) reassertImages(store);
+    if (!context.watcher) {
+      reassertImages(store);
+      await pruneRenderedHtml(context.collection, new Set(store.values().flatMap(({ digest }) => (typeof digest === 'string' ? [digest] : []))), root);
+    }
     context.logger.info(Object.entries(counts).map(([what, count]) => `${count} ${what}`).join(', '));
     return problems;
   }
