@@ -10,6 +10,7 @@ import katexAssets from './src/integrations/katex-assets';
 import pagefindInDev from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
 import finishSite from './src/integrations/finish-site';
+import pruneOutput from './src/integrations/prune-output';
 import dataStoreFile from './src/integrations/data-store-file';
 import parallelPrerender from './src/integrations/prerender/parallel-prerender';
 import { buildFormatOf } from './src/lib/url-patterns';
@@ -47,6 +48,8 @@ export default defineConfig({
     pelicanStatic(contentDir),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),
+    // After the integrations that copy files into the site, before the ones that read it.
+    pruneOutput(),
     // Last: it checks the links of the finished site (the content folder's static files and
     // KaTeX's fonts copied) and indexes it for search.
     finishSite({ site: site.url, formAction: site.newsletter.action, language: site.language }),

@@ -64,22 +64,6 @@ let corpus;
 if (all || values.build || values.search) {
   corpus = await benchBuilds({ posts, workDir: '.bench', log: (line) => console.log(line) });
 }
-if (all || values.dev) {
-  let corpusDir = corpus?.corpusDir;
-  if (!corpusDir) {
-    corpusDir = resolve('.bench', `corpus-${posts}`);
-    await generateCorpus(corpusDir, posts);
-  }
-  console.log('The dev server, editing a post…');
-  const dev = await benchDevEdits({ corpusDir, port: 4397 });
-  const sorted = [...dev.editsMs].sort((a, b) => a - b);
-  say(`## Dev server on ${posts} generated posts`);
-  say('');
-  say('| start (first page served) | edit saved → visible: median | fastest | slowest | every edit |');
-  say('| --: | --: | --: | --: | --- |');
-  say(`| ${dev.startSeconds.toFixed(1)} s | ${sorted[Math.floor(sorted.length / 2)]} ms | ${sorted[0]} ms | ${sorted.at(-1)} ms | ${dev.editsMs.join(', ')} ms |`);
-  say('');
-}
 if (corpus && (all || values.build)) {
   const { rows, versions } = corpus;
   const ours = rows.find((row) => row.tool === 'ours' && row.phase === 'cold');
@@ -104,6 +88,22 @@ if (corpus && (all || values.build)) {
   for (const phase of Object.keys(timed[0]?.phases ?? {})) {
     say(`| ${phase} | ${timed.map((row) => `${row.phases[phase].toFixed(1)} s`).join(' | ')} |`);
   }
+  say('');
+}
+if (all || values.dev) {
+  let corpusDir = corpus?.corpusDir;
+  if (!corpusDir) {
+    corpusDir = resolve('.bench', `corpus-${posts}`);
+    await generateCorpus(corpusDir, posts);
+  }
+  console.log('The dev server, editing a post…');
+  const dev = await benchDevEdits({ corpusDir, port: 4397 });
+  const sorted = [...dev.editsMs].sort((a, b) => a - b);
+  say(`## Dev server on ${posts} generated posts`);
+  say('');
+  say('| start (first page served) | edit saved → visible: median | fastest | slowest | every edit |');
+  say('| --: | --: | --: | --: | --- |');
+  say(`| ${dev.startSeconds.toFixed(1)} s | ${sorted[Math.floor(sorted.length / 2)]} ms | ${sorted[0]} ms | ${sorted.at(-1)} ms | ${dev.editsMs.join(', ')} ms |`);
   say('');
 }
 if (corpus && (all || values.search)) {
@@ -143,6 +143,9 @@ if (all || values.load) {
   say('');
 }
 
+// The last run, and the last run at this corpus size (runs at 1,000 and 10,000 posts are both kept).
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.md', `${report.join('\n')}\n`);
-console.log('Written to bench/results/latest.md');
+for (const file of ['bench/results/latest.md', `bench/results/posts-${posts}.md`]) {
+  writeFileSync(file, `${report.join('\n')}\n`);
+  console.log(`Written to ${file}`);
+}

@@ -66,6 +66,44 @@ test('a rebuild after one edit renders that post again and copies the pages it d
   }
 });
 
+test('a rebuild into the last output removes what the content no longer makes, and leaves unchanged pages untouched', async () => {
+  mkdirSync('.fixture-builds', { recursive: true });
+  const contentDir = mkdtempSync(join('.fixture-builds', 'pruned-content-'));
+  cpSync('tests/fixtures/sites/statuses', contentDir, { recursive: true });
+  const first = await buildFixture('statuses', { contentDir });
+  let fresh: FixtureBuild | undefined;
+  try {
+    expect(first.code, first.output).toBe(0);
+    const client = (build: FixtureBuild, path = '') => join(build.outDir, 'client', path);
+    // An edited body: the other posts' pages are left as they were, not even copied.
+    const kept = client(first, 'posts/hidden-post/index.html');
+    const keptTime = statSync(kept).mtimeMs;
+    appendFileSync(join(contentDir, 'posts', 'published.md'), '\nA paragraph added by an edit.\n');
+    const edited = await buildFixture('statuses', { contentDir, outDir: first.outDir, cold: false });
+    expect(edited.code, edited.output).toBe(0);
+    expect(statSync(kept).mtimeMs).toBe(keptTime);
+
+    // A deleted post: its page goes.
+    expect(existsSync(client(first, 'posts/yaml-post/index.html'))).toBe(true);
+    rmSync(join(contentDir, '2020-01-01-yaml.md'));
+    const second = await buildFixture('statuses', { contentDir, outDir: first.outDir, cold: false });
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).toMatch(/\[prune-output\] removed \d+ file\(s\) the last build made and this one did not/);
+    expect(existsSync(client(first, 'posts/yaml-post/index.html'))).toBe(false);
+    expect(readFileSync(client(first, 'index.html'), 'utf8')).not.toContain('YAML post');
+
+    // The same files as a build of the same content into an empty folder.
+    fresh = await buildFixture('statuses', { contentDir });
+    expect(fresh.code, fresh.output).toBe(0);
+    const files = (build: FixtureBuild) => readdirSync(client(build), { recursive: true, encoding: 'utf8' }).sort();
+    expect(files(first)).toEqual(files(fresh));
+  } finally {
+    removeBuild(first);
+    if (fresh) removeBuild(fresh);
+    rmSync(contentDir, { recursive: true, force: true });
+  }
+});
+
 test('pages rendered on worker threads come out byte for byte as rendered on the main thread', async () => {
   const [onMain, onWorkers] = [await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '0' } }), await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '2' } })];
   try {
