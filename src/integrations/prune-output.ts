@@ -53,8 +53,8 @@ async function removeEmptyFolders(dir: string): Promise<void> {
  */
 export default function pruneOutput(): AstroIntegration {
   let [clientDir, serverDir] = ['', ''];
-  let clientBefore: Promise<FileTimes> | undefined;
-  let serverBefore: Promise<FileTimes> | undefined;
+  let clientBefore: FileTimes | undefined;
+  let serverBefore: FileTimes | undefined;
   return {
     name: 'prune-output',
     hooks: {
@@ -64,15 +64,16 @@ export default function pruneOutput(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         [clientDir, serverDir] = [fileURLToPath(config.build.client), fileURLToPath(config.build.server)];
       },
-      'astro:build:start': () => {
-        clientBefore = fileTimes(clientDir);
-        serverBefore = fileTimes(serverDir);
+      // Awaited: every file must be looked at before the build writes any (Vite copies `public/`
+      // early, and a copy seen after it was made would look untouched).
+      'astro:build:start': async () => {
+        [clientBefore, serverBefore] = await Promise.all([fileTimes(clientDir), fileTimes(serverDir)]);
       },
       'astro:build:done': async ({ assets, logger }) => {
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
         const [stale, staleServer] = await Promise.all([
-          Promise.all([clientBefore ?? new Map(), fileTimes(clientDir)]).then(([before, after]) => staleFiles(before, after, kept)),
-          Promise.all([serverBefore ?? new Map(), fileTimes(serverDir)]).then(([before, after]) => staleFiles(before, after, new Set())),
+          fileTimes(clientDir).then((after) => staleFiles(clientBefore ?? new Map(), after, kept)),
+          fileTimes(serverDir).then((after) => staleFiles(serverBefore ?? new Map(), after, new Set())),
         ]);
         const limit = pLimit(AT_ONCE);
         await Promise.all([...stale, ...staleServer].map((file) => limit(() => rm(file, { force: true }))));
