@@ -109,7 +109,7 @@ test('pages rendered on worker threads come out byte for byte as rendered on the
   try {
     expect(onMain.code, onMain.output).toBe(0);
     expect(onWorkers.code, onWorkers.output).toBe(0);
-    expect(onMain.output).toContain('pages render on the main thread (PRERENDER_WORKERS=0)');
+    expect(onMain.output).toContain('pages render on the main thread (no worker threads: PRERENDER_WORKERS=0, or one core)');
     expect(onWorkers.output).toContain('pages render on 2 worker thread(s) and the main thread');
     const files = (build: FixtureBuild) => readdirSync(join(build.outDir, 'client'), { recursive: true, encoding: 'utf8' }).sort();
     expect(files(onWorkers)).toEqual(files(onMain));

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import type { Plugin } from 'vite';
@@ -67,7 +68,7 @@ export default function parallelPrerender(options: ParallelPrerenderOptions): As
               const entry = prerenderEntryInfo();
               const settings = (astro as { app?: { getOptions(): { settings: { scripts: unknown[] } } } }).app?.getOptions().settings;
               const count = options.workers;
-              if (count < 1) return logger.info('pages render on the main thread (PRERENDER_WORKERS=0)');
+              if (count < 1) return logger.info('pages render on the main thread (no worker threads: PRERENDER_WORKERS=0, or one core)');
               if (!entry || !settings || !images || !workerFile) {
                 return logger.warn('pages render on the main thread only: this build cannot hand them to worker threads');
               }
@@ -106,6 +107,7 @@ export default function parallelPrerender(options: ParallelPrerenderOptions): As
             },
             async teardown() {
               await workers?.terminate();
+              if (workerFile) await rm(await workerFile, { force: true });
               await astro.teardown?.();
             },
           };
