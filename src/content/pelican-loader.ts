@@ -11,7 +11,7 @@ import { linkIndexOf, type LinkIndex } from './link-index';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
 import { renderBody, type RenderedBody, type RenderJob } from './render-body';
-import { pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml } from './rendered-html';
+import { pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml, type BodyStore } from './rendered-html';
 import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
 import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
@@ -226,6 +226,8 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     problems.push(...indexProblems.filter((problem) => mine.has(problem.file)));
 
     const settingsKey = JSON.stringify([STORE_VERSION, options.settings, index.fingerprint]);
+    // The dev server keeps its own store (and so its own bodies) apart from the builds'.
+    const bodyStore: BodyStore = context.watcher ? 'dev' : 'build';
     const stale = new Set(store.keys());
     const toRender: { entry: IndexedEntry; job: RenderJob; digest: string }[] = [];
     for (const { relativePath, path, bytesDigest, kind, result } of read) {
@@ -246,7 +248,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       stale.delete(entry.id);
       const stored = store.get(entry.id);
       // Unchanged, and its body still where the loader left it (a cleared cache renders it again).
-      if (stored?.digest === digest && (stored.rendered?.html || existsSync(renderedHtmlFile(context.collection, digest, root)))) {
+      if (stored?.digest === digest && (stored.rendered?.html || existsSync(renderedHtmlFile(context.collection, digest, bodyStore, root)))) {
         counts.unchanged += 1;
         continue;
       }
@@ -276,17 +278,15 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         // Astro optimizes the body's own images when a page renders it: it stays in the store.
         store.set({ id: entry.id, data: parsed, filePath, digest, rendered: rendered.html, assetImports: imagePaths });
       } else {
-        writes.push(writeLimit(() => writeRenderedHtml(context.collection, digest, rendered.html.html, root)));
+        writes.push(writeLimit(() => writeRenderedHtml(context.collection, digest, rendered.html.html, bodyStore, root)));
         store.set({ id: entry.id, data: parsed, filePath, digest, rendered: { ...rendered.html, html: '' } });
       }
       counts.rendered += 1;
     }
     await Promise.all(writes);
     for (const id of stale) store.delete(id);
-    if (!context.watcher) {
-      reassertImages(store);
-      await pruneRenderedHtml(context.collection, new Set(store.values().flatMap(({ digest }) => (typeof digest === 'string' ? [digest] : []))), root);
-    }
+    if (!context.watcher) reassertImages(store);
+    await pruneRenderedHtml(context.collection, new Set(store.values().flatMap(({ digest }) => (typeof digest === 'string' ? [digest] : []))), bodyStore, root);
     context.logger.info(Object.entries(counts).map(([what, count]) => `${count} ${what}`).join(', '));
     return problems;
   }

@@ -12,6 +12,15 @@ import type { MarkdownHeading } from 'astro';
  */
 export const RENDERED_HTML_DIR = 'node_modules/.cache/rendered-html';
 
+/**
+ * Whose bodies: the dev server's and the builds' are kept apart, as their content stores are
+ * (`.astro/` and `node_modules/.astro/`), so that neither removes a body the other still reads.
+ */
+export type BodyStore = 'dev' | 'build';
+
+/** The store of the code that reads: pages in `astro dev`, or in a build. */
+const currentStore = (): BodyStore => (import.meta.env?.DEV ? 'dev' : 'build');
+
 /** An entry as the store holds it: a body Astro must finish (its images) stays in `rendered.html`. */
 export interface EntryWithBody {
   id: string;
@@ -21,20 +30,20 @@ export interface EntryWithBody {
 }
 
 /** The file of an entry's body. */
-export function renderedHtmlFile(collection: string, digest: string, root = '.'): string {
-  return join(root, RENDERED_HTML_DIR, collection, `${digest}.html`);
+export function renderedHtmlFile(collection: string, digest: string, store: BodyStore, root = '.'): string {
+  return join(root, RENDERED_HTML_DIR, store, collection, `${digest}.html`);
 }
 
 /** Keeps a rendered body in its file. */
-export async function writeRenderedHtml(collection: string, digest: string, html: string, root: string): Promise<void> {
-  const file = renderedHtmlFile(collection, digest, root);
+export async function writeRenderedHtml(collection: string, digest: string, html: string, store: BodyStore, root: string): Promise<void> {
+  const file = renderedHtmlFile(collection, digest, store, root);
   await mkdir(join(file, '..'), { recursive: true });
   await writeFile(file, html);
 }
 
-/** Removes the bodies of a collection that no entry has any more (a build's last step). */
-export async function pruneRenderedHtml(collection: string, digests: ReadonlySet<string>, root: string): Promise<void> {
-  const dir = join(root, RENDERED_HTML_DIR, collection);
+/** Removes the bodies of a collection that no entry of the store has any more (the end of a sync). */
+export async function pruneRenderedHtml(collection: string, digests: ReadonlySet<string>, store: BodyStore, root: string): Promise<void> {
+  const dir = join(root, RENDERED_HTML_DIR, store, collection);
   const files = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(files.filter((file) => !digests.has(file.replace(/\.html$/, ''))).map((file) => rm(join(dir, file), { force: true })));
 }
@@ -45,14 +54,14 @@ export async function pruneRenderedHtml(collection: string, digests: ReadonlySet
  * @throws when the file is missing (the loader re-renders an entry whose file is gone, so this
  *   means the cache folder was removed after the content was synced)
  */
-export function bodyHtmlOf(entry: EntryWithBody): string {
+export function bodyHtmlOf(entry: EntryWithBody, store = currentStore(), root = '.'): string {
   if (entry.rendered?.html) return entry.rendered.html;
   if (entry.digest === undefined) return '';
-  const file = renderedHtmlFile(entry.collection, String(entry.digest));
+  const file = renderedHtmlFile(entry.collection, String(entry.digest), store, root);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`The rendered body of ${entry.collection} "${entry.id}" is missing (${file}): run the build again. ${String(error)}`);
+    throw new Error(`The rendered body of ${entry.collection} "${entry.id}" is missing (${file}): build again, or restart the dev server. ${String(error)}`);
   }
 }
 
