@@ -25,16 +25,22 @@ function devStoreReader(storeFile: string): Plugin {
   return {
     name: 'data-store-file:dev',
     enforce: 'pre',
-    load: {
-      order: 'pre',
-      filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-      handler() {
-        if (!existsSync(storeFile)) return null;
-        return {
-          code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));`,
-          meta: CONTENT_DATA_META,
-        };
-      },
+    load: loadStoreModule(storeFile, () => `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));`),
+  };
+}
+
+/**
+ * A `load` hook that stands in for Astro's module of the store while `storeFile` exists, with the
+ * code `moduleCode` gives for the environment that loads it. It runs before Astro's own loader
+ * of the module, which is a `pre` plugin too.
+ */
+function loadStoreModule(storeFile: string, moduleCode: (environment: string) => string): NonNullable<Plugin['load']> {
+  return {
+    order: 'pre',
+    filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
+    handler() {
+      if (!existsSync(storeFile)) return null;
+      return { code: moduleCode(this.environment.name), meta: CONTENT_DATA_META };
     },
   };
 }
@@ -65,33 +71,24 @@ export default function dataStoreFile(): AstroIntegration {
         const plugin: Plugin = {
           name: 'data-store-file',
           enforce: 'pre',
-          load: {
-            // Before Astro's own loader of the module, which is a `pre` plugin too.
-            order: 'pre',
-            filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-            handler() {
-              if (!existsSync(storeFile)) return null;
-              readers.add(this.environment.name);
-              return {
-                // Astro reads this module in a try block and takes a failure for an empty store: a
-                // build would then write a site without posts, and say nothing. A missing or
-                // broken file stops the process instead, saying which file.
-                code: [
-                  `import { readFileSync } from 'node:fs';`,
-                  `const file = new URL(${JSON.stringify(PLACEHOLDER)}, import.meta.url);`,
-                  `let store;`,
-                  `try {`,
-                  `  store = JSON.parse(readFileSync(file, 'utf8'));`,
-                  `} catch (error) {`,
-                  `  console.error(\`Cannot read the content data store \${file.pathname}: \${error}\`);`,
-                  `  process.exit(1);`,
-                  `}`,
-                  `export default store;`,
-                ].join('\n'),
-                meta: CONTENT_DATA_META,
-              };
-            },
-          },
+          // Astro reads this module in a try block and takes a failure for an empty store: a
+          // build would then write a site without posts, and say nothing. A missing or broken
+          // file stops the process instead, saying which file.
+          load: loadStoreModule(storeFile, (environment) => {
+            readers.add(environment);
+            return [
+              `import { readFileSync } from 'node:fs';`,
+              `const file = new URL(${JSON.stringify(PLACEHOLDER)}, import.meta.url);`,
+              `let store;`,
+              `try {`,
+              `  store = JSON.parse(readFileSync(file, 'utf8'));`,
+              `} catch (error) {`,
+              `  console.error(\`Cannot read the content data store \${file.pathname}: \${error}\`);`,
+              `  process.exit(1);`,
+              `}`,
+              `export default store;`,
+            ].join('\n');
+          }),
           renderChunk(code, chunk) {
             if (!code.includes(PLACEHOLDER)) return null;
             const path = relative(dirname(chunk.fileName), FILE_NAME).split(sep).join('/');
