@@ -44,7 +44,7 @@ export default defineConfig({
   security: { checkOrigin: false },
   integrations: [
     dataStoreFile(),
-    parallelPrerender({ last: ['src/pages/social/[card].jpg.ts'], workers: prerenderWorkersFrom(process.env) }),
+    parallelPrerender({ last: ['src/pages/social/[card].jpg.ts'], ...prerenderWorkersFrom(process.env) }),
     pelicanStatic(contentDir),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),

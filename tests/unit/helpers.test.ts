@@ -50,12 +50,13 @@ describe('contentDirFrom', () => {
 });
 
 describe('prerenderWorkersFrom', () => {
-  it('defaults to one worker per core but one, and takes PRERENDER_WORKERS', () => {
-    expect(prerenderWorkersFrom({}, 2)).toBe(1);
-    expect(prerenderWorkersFrom({}, 1)).toBe(0);
-    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: ' ' }, 4)).toBe(3);
-    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: '0' }, 4)).toBe(0);
-    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: '2' }, 1)).toBe(2);
+  it('defaults to one worker per core but one, started after the first pages, and takes PRERENDER_WORKERS', () => {
+    expect(prerenderWorkersFrom({}, 2)).toEqual({ workers: 1, startAfter: 24 });
+    expect(prerenderWorkersFrom({}, 1)).toEqual({ workers: 0, startAfter: 24 });
+    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: ' ' }, 4)).toEqual({ workers: 3, startAfter: 24 });
+    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: '0' }, 4)).toEqual({ workers: 0, startAfter: 0 });
+    // Asked for, workers start with the first page.
+    expect(prerenderWorkersFrom({ PRERENDER_WORKERS: '2' }, 1)).toEqual({ workers: 2, startAfter: 0 });
   });
 
   it('refuses what is not a count, saying what it got', () => {

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import type { Plugin } from 'vite';
+import type { PrerenderWorkers as PrerenderWorkersOptions } from '../../config/prerender-workers';
 import { bundleTs } from '../../lib/bundle-ts.mjs';
 import { prerenderEntryInfo } from './entry-info';
 import type { ImageNaming } from './static-images';
@@ -10,11 +11,9 @@ import { startPrerenderWorkers, type PrerenderWorkers } from './worker-pool';
 const ENTRY = fileURLToPath(new URL('./entry.ts', import.meta.url));
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-export interface ParallelPrerenderOptions {
+export interface ParallelPrerenderOptions extends PrerenderWorkersOptions {
   /** Components whose routes are rendered on the main thread, after every other page. */
   last: readonly string[];
-  /** Worker threads (`PRERENDER_WORKERS`); 0 renders on the main thread only. */
-  workers: number;
 }
 
 /**
@@ -58,7 +57,11 @@ export default function parallelPrerender(options: ParallelPrerenderOptions): As
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         setPrerenderer((astro: AstroPrerenderer): AstroPrerenderer => {
+          let startWorkers: (() => void) | undefined;
+          let starting: Promise<PrerenderWorkers | undefined> | undefined;
           let workers: PrerenderWorkers | undefined;
+          let renders = 0;
+          let renderedOnWorkers = 0;
           const onMain = (component: string) => options.last.includes(component);
           return {
             ...astro,
@@ -72,20 +75,33 @@ export default function parallelPrerender(options: ParallelPrerenderOptions): As
               if (!entry || !settings || !images || !workerFile) {
                 return logger.warn('pages render on the main thread only: this build cannot hand them to worker threads');
               }
-              const file = await workerFile;
               const { pagesByKeys, entrySpecifierToBundleMap } = entry.internals;
-              workers = await startPrerenderWorkers(
-                file,
-                {
-                  entryUrl: entry.url,
-                  // Only what rendering reads of each page's build data: its styles.
-                  internals: { pagesByKeys: new Map([...pagesByKeys].map(([key, page]) => [key, { styles: page.styles }])), entrySpecifierToBundleMap },
-                  scripts: settings.scripts,
-                  images,
-                },
-                { count, perWorker: 2 },
-              );
-              logger.info(`pages render on ${count} worker thread(s) and the main thread`);
+              const data = {
+                entryUrl: entry.url,
+                // Only what rendering reads of each page's build data: its styles.
+                internals: { pagesByKeys: new Map([...pagesByKeys].map(([key, page]) => [key, { styles: page.styles }])), entrySpecifierToBundleMap },
+                scripts: settings.scripts,
+                images,
+              };
+              const file = await workerFile;
+              startWorkers = () => {
+                // Workers that cannot start leave every page to the main thread, which renders them as well.
+                starting = startPrerenderWorkers(file, data, { count, perWorker: 2 }).then(
+                  (started) => {
+                    logger.info(`pages render on ${count} worker thread(s) and the main thread`);
+                    return (workers = started);
+                  },
+                  (error: unknown) => {
+                    logger.warn(`pages render on the main thread only: the worker threads did not start (${String(error)})`);
+                    return undefined;
+                  },
+                );
+              };
+              // Asked for (`startAfter` 0), they render from the first page.
+              if (options.startAfter === 0) {
+                startWorkers();
+                await starting;
+              }
             },
             async getStaticPaths() {
               const paths = await astro.getStaticPaths();
@@ -93,20 +109,28 @@ export default function parallelPrerender(options: ParallelPrerenderOptions): As
               return [...paths.filter((path) => !last(path)), ...paths.filter(last)];
             },
             render(request, renderOptions) {
+              // Workers start once the build has rendered `startAfter` pages: a rebuild after an
+              // edit renders a handful, done before a worker would have loaded the bundle.
+              if (renders++ === options.startAfter && !starting) startWorkers?.();
               const { routeData, collectMetadata = false } = renderOptions;
               const onWorker = workers && !onMain(routeData.component) && (routeData.type === 'page' || routeData.type === 'endpoint');
-              return (onWorker && workers?.tryRender(request, routeData, collectMetadata)) || astro.render(request, renderOptions);
+              const handed = onWorker ? workers?.tryRender(request, routeData, collectMetadata) : undefined;
+              if (handed) renderedOnWorkers += 1;
+              return handed ?? astro.render(request, renderOptions);
             },
             // Astro generates the images after the pages: those the workers' pages asked for too.
             async collectStaticImages() {
-              if (!workers) return new Map();
-              const { staticImages, referencedImages } = await workers.collectImages();
+              const started = await starting;
+              if (!started) return new Map();
+              const { staticImages, referencedImages } = await started.collectImages();
               const referenced = (globalThis as { astroAsset?: { referencedImages?: Set<string> } }).astroAsset?.referencedImages;
               for (const path of referencedImages) referenced?.add(path);
               return staticImages;
             },
             async teardown() {
-              await workers?.terminate();
+              const started = await starting;
+              if (started) logger.info(`${renderedOnWorkers} of ${renders} page(s) rendered on worker threads`);
+              await started?.terminate();
               if (workerFile) await rm(await workerFile, { force: true });
               await astro.teardown?.();
             },
