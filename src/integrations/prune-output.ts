@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import pLimit from 'p-limit';
 
-/** Each file of a folder (recursively, by path from the folder) with its modification time. */
+/** Each file under a folder (by its path, the folder's included) with its modification time. */
 export type FileTimes = Map<string, number>;
 
 /** Files removed at once. */

@@ -26,8 +26,9 @@ export interface PrerenderWorkers {
 
 /**
  * Starts `count` workers from the bundled `file` and waits until each has loaded the prerender
- * bundle. A worker that fails takes the build down with it, naming the error: its pages are
- * never silently missing.
+ * bundle; if one cannot, the others are stopped and this rejects with its reason. A worker that
+ * fails later fails the pages it has in hand (and then every page asked of the pool), naming the
+ * error: a page is never silently missing.
  */
 export async function startPrerenderWorkers(file: string, data: PrerenderWorkerData, { count, perWorker }: { count: number; perWorker: number }): Promise<PrerenderWorkers> {
   let nextId = 0;
