@@ -47,7 +47,7 @@ const POOL_THRESHOLD = 150;
 /** Files read (or bodies written) at once: enough to keep the disk busy, far below the open-files limit at 10,000 posts. */
 const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
-const STORE_VERSION = '5';
+const STORE_VERSION = '6';
 
 /** Astro's store as it is at run time: its type leaves out the method that lists an entry's images. */
 type StoreWithImages = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };
@@ -279,7 +279,9 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         store.set({ id: entry.id, data: parsed, filePath, digest, rendered: rendered.html, assetImports: imagePaths });
       } else {
         writes.push(writeLimit(() => writeRenderedHtml(context.collection, digest, rendered.html.html, bodyStore, root)));
-        store.set({ id: entry.id, data: parsed, filePath, digest, rendered: { ...rendered.html, html: '' } });
+        // The HTML's own digest stays: pages' cache keys change when it does, source unchanged.
+        const metadata = { ...rendered.html.metadata, bodyDigest: context.generateDigest(rendered.html.html) };
+        store.set({ id: entry.id, data: parsed, filePath, digest, rendered: { ...rendered.html, html: '', metadata } });
       }
       counts.rendered += 1;
     }

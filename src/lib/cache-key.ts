@@ -11,12 +11,15 @@ export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 
-/** What a content entry holds: its data, the digest of the file it was read from, its HTML. */
+/**
+ * What a content entry holds: its data, the digest of the file it was read from, its HTML (or,
+ * for a body kept in a file of its own, the digest of that HTML: `metadata.bodyDigest`).
+ */
 export interface KeyedEntry {
   id: string;
   digest?: string | number | undefined;
   data: Record<string, unknown>;
-  rendered?: { html: string } | undefined;
+  rendered?: { html: string; metadata?: Record<string, unknown> } | undefined;
 }
 
 /**
@@ -33,8 +36,10 @@ export function sharedFields(data: Record<string, unknown>): Record<string, unkn
 
 /**
  * The key of an entry as a whole: its data, the digest of its source and its rendered HTML (which
- * changes without the source when the Markdown pipeline does).
+ * changes without the source when the Markdown pipeline does), or the digest of the HTML when the
+ * body is kept in a file (`src/content/rendered-html.ts`).
  */
 export function entryKey(entry: KeyedEntry): string {
-  return cacheKey(entry.id, entry.digest ?? null, entry.data, entry.rendered?.html ?? null);
+  const body = entry.rendered?.html || entry.rendered?.metadata?.['bodyDigest'];
+  return cacheKey(entry.id, entry.digest ?? null, entry.data, body ?? null);
 }

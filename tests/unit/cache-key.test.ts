@@ -31,4 +31,10 @@ describe('entryKey and the rendered HTML', () => {
     const entry = { id: 'post', digest: 'd1', data: { title: 'A' }, rendered: { html: '<p>A</p>' } };
     expect(entryKey({ ...entry, rendered: { html: '<p>B</p>' } })).not.toBe(entryKey(entry));
   });
+
+  it('changes with the digest of a body kept in a file of its own', () => {
+    const entry = { id: 'post', digest: 'd1', data: { title: 'A' }, rendered: { html: '', metadata: { bodyDigest: 'h1' } } };
+    expect(entryKey({ ...entry, rendered: { html: '', metadata: { bodyDigest: 'h2' } } })).not.toBe(entryKey(entry));
+    expect(entryKey({ ...entry })).toBe(entryKey(entry));
+  });
 });
