@@ -11,7 +11,7 @@ import { linkIndexOf, type LinkIndex } from './link-index';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
 import { renderBody, type RenderedBody, type RenderJob } from './render-body';
-import { pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml, type BodyStore } from './rendered-html';
+import { finishedByAstro, pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml, type BodyStore } from './rendered-html';
 import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
 import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
@@ -248,7 +248,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       stale.delete(entry.id);
       const stored = store.get(entry.id);
       // Unchanged, and its body still where the loader left it (a cleared cache renders it again).
-      if (stored?.digest === digest && (stored.rendered?.html || existsSync(renderedHtmlFile(context.collection, digest, bodyStore, root)))) {
+      if (stored?.digest === digest && (finishedByAstro(stored) || existsSync(renderedHtmlFile(context.collection, digest, bodyStore, root)))) {
         counts.unchanged += 1;
         continue;
       }

@@ -29,6 +29,11 @@ export interface EntryWithBody {
   rendered?: { html: string; metadata?: Record<string, unknown> } | undefined;
 }
 
+/** Whether Astro finishes the entry's body (it has images of its own), which then stays in the store. */
+export function finishedByAstro<T extends Pick<EntryWithBody, 'rendered'>>(entry: T): entry is T & { rendered: { html: string } } {
+  return Boolean(entry.rendered?.html);
+}
+
 /** The file of an entry's body. */
 export function renderedHtmlFile(collection: string, digest: string, store: BodyStore, root = '.'): string {
   return join(root, RENDERED_HTML_DIR, store, collection, `${digest}.html`);
@@ -55,7 +60,7 @@ export async function pruneRenderedHtml(collection: string, digests: ReadonlySet
  *   means the cache folder was removed after the content was synced)
  */
 export function bodyHtmlOf(entry: EntryWithBody, store = currentStore(), root = '.'): string {
-  if (entry.rendered?.html) return entry.rendered.html;
+  if (finishedByAstro(entry)) return entry.rendered.html;
   if (entry.digest === undefined) return '';
   const file = renderedHtmlFile(entry.collection, String(entry.digest), store, root);
   try {
