@@ -16,13 +16,11 @@ export async function serveBuild(outDir, port, env = {}) {
     stdio: 'ignore',
   });
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  while (!(await fetch(origin).then(() => true, () => false))) {
-    if (Date.now() > deadline || server.exitCode !== null) {
-      server.kill();
-      throw new Error(`the server of ${outDir} did not start`);
-    }
-    await new Promise((done) => setTimeout(done, 200));
+  try {
+    await waitUntilServing(origin, server, 20);
+  } catch {
+    server.kill();
+    throw new Error(`the server of ${outDir} did not start`);
   }
   const exited = new Promise((done) => server.once('exit', (code) => done(code)));
   return {
@@ -37,4 +35,21 @@ export async function serveBuild(outDir, port, env = {}) {
       return exited;
     },
   };
+}
+
+/**
+ * Waits until `url` answers (`ok`: with a 2xx status), or throws once `seconds` have passed or the
+ * `server` process has exited.
+ *
+ * @param {string} url
+ * @param {import('node:child_process').ChildProcess} server
+ * @param {number} seconds
+ * @param {{ ok?: boolean }} [options]
+ */
+export async function waitUntilServing(url, server, seconds, { ok = false } = {}) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await fetch(url).then((response) => !ok || response.ok, () => false))) {
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`${url} did not answer within ${seconds} s`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
 }
