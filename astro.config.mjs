@@ -12,18 +12,18 @@ import pelicanStatic from './src/integrations/pelican-static';
 import finishSite from './src/integrations/finish-site';
 import pruneOutput from './src/integrations/prune-output';
 import dataStoreFile from './src/integrations/data-store-file';
+import contentRefresh from './src/integrations/content-refresh';
 import parallelPrerender from './src/integrations/prerender/parallel-prerender';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
 const siteConfigPath = siteConfigPathFrom(process.env, process.cwd());
 const contentDir = contentDirFrom(process.env, process.cwd());
-// Folders of the project that the dev server must not watch: builds, the bench's generated
-// corpora (150,000 files after `npm run bench -- --posts 10000`, which kept `npm run dev` from
-// starting), test output, the newsletter's data. A content folder inside one is still watched.
+// Folders the dev server's Vite must not watch: builds, the bench's generated corpora (150,000
+// files after `npm run bench -- --posts 10000`, which kept `npm run dev` from starting), test
+// output, the newsletter's data; and the content folder, which `content-refresh` watches itself.
 const unwatched = ['.bench', '.fixture-builds', 'dist', 'data', '.test-data', 'test-results'].map((dir) => resolve(dir) + sep);
-const isUnwatched = (/** @type {string} */ path) =>
-  unwatched.some((dir) => path.startsWith(dir)) && !`${resolve(path)}${sep}`.startsWith(`${contentDir}${sep}`) && !contentDir.startsWith(resolve(path));
+const isUnwatched = (/** @type {string} */ path) => [...unwatched, contentDir + sep].some((dir) => `${resolve(path)}${sep}`.startsWith(dir));
 /** @type {import('./src/config/site-schema').SiteConfig} */
 const site = (await import(/* @vite-ignore */ pathToFileURL(siteConfigPath).href)).default;
 // Folder URLs (`posts/x/`) are written as folders, Pelican's `x.html` URLs as files.
@@ -44,6 +44,17 @@ export default defineConfig({
   security: { checkOrigin: false },
   integrations: [
     dataStoreFile(),
+    // In dev, which loaders (src/content.config.ts) run again when a file of each kind changes.
+    contentRefresh({
+      contentDir,
+      loadersByRole: {
+        article: ['pelican-article-loader', 'pelican-page-loader'],
+        page: ['pelican-article-loader', 'pelican-page-loader'],
+        course: ['pelican-courses-loader'],
+        author: ['pelican-authors-loader'],
+        static: ['pelican-article-loader', 'pelican-page-loader', 'pelican-courses-loader', 'pelican-authors-loader'],
+      },
+    }),
     parallelPrerender({ last: ['src/pages/social/[card].jpg.ts'], ...prerenderWorkersFrom(process.env) }),
     pelicanStatic(contentDir),
     katexAssets(),

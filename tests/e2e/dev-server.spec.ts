@@ -72,3 +72,20 @@ test('a saved edit shows on the open page; a mistake shows in the overlay, with 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Published post', { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 });
+
+test('a post written while the server runs is listed; deleted, it is gone', async ({ page }) => {
+  const file = join(contentDir, 'posts', 'written-later.md');
+  try {
+    writeFileSync(file, 'Title: Written later\nDate: 2021-05-05\n\nA post the server did not start with.\n');
+    await expect(async () => {
+      await page.goto(`${origin}/`);
+      await expect(page.getByRole('link', { name: 'Written later' })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+  } finally {
+    rmSync(file, { force: true });
+  }
+  await expect(async () => {
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole('link', { name: 'Written later' })).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+});

@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { describe, expect, it, vi } from 'vitest';
+import contentRefresh, { batchedRefresh, loadersFor, type LoadersByRole } from '../../src/integrations/content-refresh';
+import { isContentChange } from '../../src/content/content-change';
+
+const LOADERS: LoadersByRole = {
+  article: ['articles', 'pages'],
+  page: ['articles', 'pages'],
+  author: ['authors'],
+  static: ['articles', 'pages', 'authors'],
+};
+
+const logger = { error: vi.fn(), info: vi.fn(), warn: vi.fn() } as unknown as AstroIntegrationLogger;
+
+/** A refresh that takes `ms` and records what it was asked. */
+function slowRefresh(ms: number) {
+  const calls: { loaders: string[]; changedFiles: string[] }[] = [];
+  const refreshContent = async ({ loaders, context }: { loaders: string[]; context: { changedFiles: string[] } }) => {
+    calls.push({ loaders, changedFiles: [...context.changedFiles] });
+    await new Promise((done) => setTimeout(done, ms));
+  };
+  return { calls, refreshContent };
+}
+
+describe('loadersFor', () => {
+  it('is every loader the changed files need, once each', () => {
+    expect(loadersFor(['posts/a.md', 'pages/about.md'], LOADERS)).toEqual(['articles', 'pages']);
+    expect(loadersFor(['authors/ana.md', 'images/cover.jpg'], LOADERS)).toEqual(['articles', 'authors', 'pages']);
+  });
+
+  it('is nothing for a file of a role no loader reads', () => {
+    expect(loadersFor(['training/course.md'], LOADERS)).toEqual([]);
+  });
+});
+
+describe('batchedRefresh', () => {
+  it('refreshes at once, and gathers what changes meanwhile into one more refresh', async () => {
+    const { calls, refreshContent } = slowRefresh(50);
+    const refresh = batchedRefresh(refreshContent, LOADERS, logger);
+    refresh('posts/a.md');
+    await new Promise((done) => setTimeout(done, 10));
+    refresh('posts/b.md');
+    refresh('authors/ana.md');
+    refresh('training/ignored.md');
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    await new Promise((done) => setTimeout(done, 100));
+    expect(calls).toEqual([
+      { loaders: ['articles', 'pages'], changedFiles: ['posts/a.md'] },
+      { loaders: ['articles', 'authors', 'pages'], changedFiles: ['posts/b.md', 'authors/ana.md'] },
+    ]);
+  });
+
+  it('logs a failed refresh and goes on with the next', async () => {
+    const error = vi.fn();
+    let fail = true;
+    const refreshContent = vi.fn(async () => {
+      if (fail) {
+        fail = false;
+        throw new Error('posts/a.md:3 date "2019-13-04" is not a date');
+      }
+    });
+    const refresh = batchedRefresh(refreshContent, LOADERS, { ...logger, error } as unknown as AstroIntegrationLogger);
+    refresh('posts/a.md');
+    await vi.waitFor(() => expect(error).toHaveBeenCalledWith('posts/a.md:3 date "2019-13-04" is not a date'));
+    refresh('posts/a.md');
+    await vi.waitFor(() => expect(refreshContent).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('contentRefresh', () => {
+  it('refreshes the loaders of a file written in the content folder, naming it', async () => {
+    const contentDir = mkdtempSync(join(tmpdir(), 'refresh-'));
+    mkdirSync(join(contentDir, 'posts'));
+    const { calls, refreshContent } = slowRefresh(0);
+    const integration = contentRefresh({ contentDir, loadersByRole: LOADERS });
+    const setup = integration.hooks['astro:server:setup'] as (options: object) => void;
+    setup({ refreshContent, logger });
+    try {
+      writeFileSync(join(contentDir, 'posts', 'new.md'), 'Title: New\n');
+      await vi.waitFor(() => expect(calls[0]).toEqual({ loaders: ['articles', 'pages'], changedFiles: ['posts/new.md'] }));
+    } finally {
+      (integration.hooks['astro:server:done'] as (options: object) => void)({ logger });
+    }
+  });
+});
+
+describe('isContentChange', () => {
+  it('tells a refresh that names files from any other', () => {
+    expect(isContentChange({ changedFiles: ['posts/a.md'] })).toBe(true);
+    expect(isContentChange(undefined)).toBe(false);
+    expect(isContentChange({ webhook: true })).toBe(false);
+  });
+});
