@@ -1,5 +1,6 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ContentChange } from '../content/content-change';
 import { contentRole, type ContentRole } from '../content/content-files';
@@ -40,14 +41,14 @@ export default function contentRefresh(options: { contentDir: string; loadersByR
     hooks: {
       'astro:server:setup': ({ refreshContent, logger }) => {
         if (!refreshContent) return;
-        const refresh = batchedRefresh(refreshContent, loadersByRole, logger);
-        watcher = watch(contentDir, { recursive: true }, (_event, file) => {
-          if (file) refresh(file.split(sep).join('/'));
-        });
-        watcher.on('error', (error) => logger.error(`Stopped watching ${contentDir}: ${error.message}`));
+        const refresh = batchedRefresh(refreshContent, { contentDir, loadersByRole, logger });
+        // Chokidar, as Vite uses: Node's own recursive watch lost a file an editor had replaced.
+        watcher = watch(contentDir, { ignoreInitial: true });
+        watcher.on('all', (_event, path) => refresh(relative(contentDir, path).split(sep).join('/')));
+        watcher.on('error', (error) => logger.error(`Cannot watch ${contentDir}: ${String(error)}`));
       },
-      'astro:server:done': () => {
-        watcher?.close();
+      'astro:server:done': async () => {
+        await watcher?.close();
       },
     },
   };
@@ -55,29 +56,47 @@ export default function contentRefresh(options: { contentDir: string; loadersByR
 
 type RefreshContent = (options: { loaders: string[]; context: ContentChange }) => Promise<void>;
 
+/** A file's size and time of writing, or `gone`: what tells a file written again. */
+function stampOf(path: string): string {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats ? `${stats.size}:${stats.mtimeMs}` : 'gone';
+}
+
 /**
- * A function to call with each changed file: at most one refresh runs and one waits, the waiting
- * one gathering every file that changes meanwhile (an editor's save is often two events).
+ * A function to call with each changed file (relative to `contentDir`): at most one refresh runs
+ * and one waits, the waiting one gathering every file that changes meanwhile (an editor's save
+ * is often two events). A file still being written when the loaders read it is read again: the
+ * watcher reports a file's first write and drops the next ones for 50 ms, so a save that
+ * truncates and then writes could leave an empty read behind, with no event to mend it.
  */
-export function batchedRefresh(refreshContent: RefreshContent, loadersByRole: LoadersByRole, logger: AstroIntegrationLogger): (file: string) => void {
+export function batchedRefresh(
+  refreshContent: RefreshContent,
+  options: { contentDir: string; loadersByRole: LoadersByRole; logger: AstroIntegrationLogger },
+): (file: string) => void {
+  const { contentDir, loadersByRole, logger } = options;
   let running: Promise<void> = Promise.resolve();
   let waiting: string[] | undefined;
-  return (file) => {
+  const refresh = (file: string): void => {
     if (loadersFor([file], loadersByRole).length === 0) return;
     if (waiting) {
-      waiting.push(file);
+      if (!waiting.includes(file)) waiting.push(file);
       return;
     }
     const changedFiles = [file];
     waiting = changedFiles;
     running = running.then(async () => {
       waiting = undefined;
+      const stamps = changedFiles.map((changed) => stampOf(join(contentDir, changed)));
       try {
         await refreshContent({ loaders: loadersFor(changedFiles, loadersByRole), context: { changedFiles } });
       } catch (error) {
         // The dev server goes on: the author fixes the file, and the next save refreshes again.
         logger.error(error instanceof Error ? error.message : String(error));
       }
+      changedFiles.forEach((changed, position) => {
+        if (stampOf(join(contentDir, changed)) !== stamps[position]) refresh(changed);
+      });
     });
   };
+  return refresh;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
@@ -39,7 +39,7 @@ describe('loadersFor', () => {
 describe('batchedRefresh', () => {
   it('refreshes at once, and gathers what changes meanwhile into one more refresh', async () => {
     const { calls, refreshContent } = slowRefresh(50);
-    const refresh = batchedRefresh(refreshContent, LOADERS, logger);
+    const refresh = batchedRefresh(refreshContent, { contentDir: tmpdir(), loadersByRole: LOADERS, logger });
     refresh('posts/a.md');
     await new Promise((done) => setTimeout(done, 10));
     refresh('posts/b.md');
@@ -53,6 +53,20 @@ describe('batchedRefresh', () => {
     ]);
   });
 
+  it('refreshes again when a file was still being written as the loaders read it', async () => {
+    const contentDir = mkdtempSync(join(tmpdir(), 'refresh-'));
+    mkdirSync(join(contentDir, 'posts'));
+    writeFileSync(join(contentDir, 'posts', 'a.md'), '');
+    const calls: string[][] = [];
+    const refreshContent = async ({ context }: { context: { changedFiles: string[] } }) => {
+      calls.push([...context.changedFiles]);
+      // The rest of the save lands while the loaders run; the watcher reports nothing more.
+      if (calls.length === 1) writeFileSync(join(contentDir, 'posts', 'a.md'), 'Title: A\n');
+    };
+    batchedRefresh(refreshContent, { contentDir, loadersByRole: LOADERS, logger })('posts/a.md');
+    await vi.waitFor(() => expect(calls).toEqual([['posts/a.md'], ['posts/a.md']]));
+  });
+
   it('logs a failed refresh and goes on with the next', async () => {
     const error = vi.fn();
     let fail = true;
@@ -62,7 +76,7 @@ describe('batchedRefresh', () => {
         throw new Error('posts/a.md:3 date "2019-13-04" is not a date');
       }
     });
-    const refresh = batchedRefresh(refreshContent, LOADERS, { ...logger, error } as unknown as AstroIntegrationLogger);
+    const refresh = batchedRefresh(refreshContent, { contentDir: tmpdir(), loadersByRole: LOADERS, logger: { ...logger, error } as unknown as AstroIntegrationLogger });
     refresh('posts/a.md');
     await vi.waitFor(() => expect(error).toHaveBeenCalledWith('posts/a.md:3 date "2019-13-04" is not a date'));
     refresh('posts/a.md');
@@ -71,7 +85,7 @@ describe('batchedRefresh', () => {
 });
 
 describe('contentRefresh', () => {
-  it('refreshes the loaders of a file written in the content folder, naming it', async () => {
+  it('refreshes the loaders of a file written in the content folder, naming it, and again when an editor replaces it', async () => {
     const contentDir = mkdtempSync(join(tmpdir(), 'refresh-'));
     mkdirSync(join(contentDir, 'posts'));
     const { calls, refreshContent } = slowRefresh(0);
@@ -79,8 +93,21 @@ describe('contentRefresh', () => {
     const setup = integration.hooks['astro:server:setup'] as (options: object) => void;
     setup({ refreshContent, logger });
     try {
-      writeFileSync(join(contentDir, 'posts', 'new.md'), 'Title: New\n');
-      await vi.waitFor(() => expect(calls[0]).toEqual({ loaders: ['articles', 'pages'], changedFiles: ['posts/new.md'] }));
+      const post = join(contentDir, 'posts', 'new.md');
+      // Written until the watcher, which starts by listing the folder, reports it.
+      await vi.waitFor(
+        () => {
+          writeFileSync(post, 'Title: New\n');
+          expect(calls[0]).toEqual({ loaders: ['articles', 'pages'], changedFiles: ['posts/new.md'] });
+        },
+        { timeout: 5000, interval: 200 },
+      );
+      await new Promise((done) => setTimeout(done, 300));
+      calls.length = 0;
+      // As `sed -i` and many editors save: a new file renamed over the old one.
+      writeFileSync(`${post}.tmp`, 'Title: Newer\n');
+      renameSync(`${post}.tmp`, post);
+      await vi.waitFor(() => expect(calls.flatMap((call) => call.changedFiles)).toContain('posts/new.md'));
     } finally {
       (integration.hooks['astro:server:done'] as (options: object) => void)({ logger });
     }
