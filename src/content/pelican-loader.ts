@@ -218,7 +218,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     const bodyStore: BodyStore = context.watcher ? 'dev' : 'build';
     const stale = new Set(store.keys());
     const toRender: { entry: IndexedEntry; job: RenderJob; digest: string }[] = [];
-    let unchangedJob: RenderJob | undefined;
+    let sampleJob: RenderJob | undefined;
     for (const { relativePath, path, bytesDigest, kind, result } of read) {
       if (kind !== options.kind) continue;
       if (result.status === 'skip') {
@@ -238,19 +238,20 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       const stored = store.get(entry.id);
       const { body, bodyLine } = result;
       const job: RenderJob = { sourcePath: relativePath, path, displayPath: entry.displayPath, body, bodyLine, summary: entry.metadata.summary };
+      sampleJob ??= job;
       // Unchanged, and its body still where the loader left it (a cleared cache renders it again).
       if (stored?.digest === digest && (finishedByAstro(stored) || existsSync(renderedHtmlFile(context.collection, digest, bodyStore, root)))) {
         counts.unchanged += 1;
-        unchangedJob ??= job;
         continue;
       }
       toRender.push({ entry, job, digest });
     }
-    // In dev, with nothing to render, loads the renderer (Shiki, the plugins) and runs it once
-    // while the author reads: the first edit waited for that (1,000 posts: 880 ms, then 400).
-    if (context.watcher && !renderer && toRender.length === 0 && unchangedJob) warmUp(context, unchangedJob, links);
 
     const renderedAll = await renderJobs(context, toRender.map(({ job }) => job), links);
+    // In dev, when this thread has not rendered yet (nothing changed, or worker threads did it),
+    // loads its renderer (Shiki, the plugins) and runs it once while the author reads: the first
+    // edit waited for that (1,000 posts: 880 ms, against 400 for the next ones).
+    if (context.watcher && !renderer && sampleJob) warmUp(context, sampleJob, links);
     const writeLimit = pLimit(READ_CONCURRENCY);
     const writes: Promise<void>[] = [];
     for (const [position, { entry, job, digest }] of toRender.entries()) {
