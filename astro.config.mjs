@@ -7,7 +7,7 @@ import { contentDirFrom } from './src/config/content-dir';
 import { prerenderWorkersFrom } from './src/config/prerender-workers';
 import { siteConfigPathFrom } from './src/config/site-config-path';
 import katexAssets from './src/integrations/katex-assets';
-import pagefindInDev from './src/integrations/pagefind';
+import pagefindInDev, { PAGEFIND_BASE } from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
 import finishSite from './src/integrations/finish-site';
 import pruneOutput from './src/integrations/prune-output';
@@ -59,8 +59,9 @@ export default defineConfig({
     pelicanStatic(contentDir),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),
-    // After the integrations that copy files into the site, before the ones that read it.
-    pruneOutput(),
+    // After the integrations that copy files into the site, before the ones that read it. The
+    // search index is kept between builds, and its stale files removed as it is written.
+    pruneOutput({ leave: [PAGEFIND_BASE] }),
     // Last: it checks the links of the finished site (the content folder's static files and
     // KaTeX's fonts copied) and indexes it for search.
     finishSite({ site: site.url, formAction: site.newsletter.action, language: site.language }),

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
+import { staleSearchFiles } from '../deploy/stale-search-files';
+import { removeFiles } from './prune-output';
 import { serveFolder } from './serve-folder';
 
 /** Where the index is served, in builds and (from the last build) in dev. */
@@ -31,6 +33,21 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new SearchIndexError(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
+/**
+ * Removes what the last build's index has and this one does not use (the folder is kept between
+ * builds: `prune-output` leaves it alone). An index this cannot read is left whole, with a warning.
+ */
+async function removeStaleSearchFiles(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  let stale: string[];
+  try {
+    stale = await staleSearchFiles(indexDir);
+  } catch (error) {
+    logger.warn(`kept every file of ${indexDir}: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  await removeFiles(stale);
+}
+
 /** Indexes the built site in `root` with Pagefind's Node API, writing the index to `/pagefind/`. */
 export async function indexSite(root: string, options: { language: string }, logger: AstroIntegrationLogger): Promise<void> {
   const { index, errors } = await createIndex(pagefindConfig(options));
@@ -39,8 +56,10 @@ export async function indexSite(root: string, options: { language: string }, log
   try {
     const added = await index.addDirectory({ path: root });
     check('index the site', added.errors);
-    const written = await index.writeFiles({ outputPath: join(root, PAGEFIND_BASE) });
+    const indexDir = join(root, PAGEFIND_BASE);
+    const written = await index.writeFiles({ outputPath: indexDir });
     check('write the index', written.errors);
+    await removeStaleSearchFiles(indexDir, logger);
     logger.info(`indexed ${added.page_count} page(s) for search`);
   } finally {
     await close();

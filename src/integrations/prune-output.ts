@@ -44,6 +44,12 @@ export function staleFiles(before: FileTimes, after: FileTimes, kept: ReadonlySe
   return [...after].filter(([file, time]) => before.get(file) === time && !kept.has(file)).map(([file]) => file);
 }
 
+/** Removes files, some at a time. */
+export async function removeFiles(files: readonly string[]): Promise<void> {
+  const limit = pLimit(AT_ONCE);
+  await Promise.all(files.map((file) => limit(() => rm(file, { force: true }))));
+}
+
 /** Removes the folders that removing `files` left empty, up to (not including) `root`. */
 async function removeEmptiedFolders(files: readonly string[], root: string): Promise<void> {
   const folders = new Set<string>();
@@ -67,8 +73,9 @@ async function removeEmptiedFolders(files: readonly string[], root: string): Pro
  * site: a file is stale when it was there before the build, was not written since, and is not
  * one of the pages the build kept (Astro lists those in `astro:build:done`). Must come after the
  * integrations that copy files into the site at `astro:build:done`, and before the ones that read it.
+ * The folders of `leave` (relative to the site) are left to the integration that writes them.
  */
-export default function pruneOutput(): AstroIntegration {
+export default function pruneOutput(options: { leave?: readonly string[] } = {}): AstroIntegration {
   let [clientDir, serverDir] = ['', ''];
   let clientBefore: FileTimes | undefined;
   let serverBefore: FileTimes | undefined;
@@ -88,10 +95,10 @@ export default function pruneOutput(): AstroIntegration {
       },
       'astro:build:done': async ({ assets, logger }) => {
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        const stale = staleFiles(clientBefore ?? new Map(), fileTimes(clientDir), kept);
+        const left = (options.leave ?? []).map((folder) => join(clientDir, ...folder.split('/').filter(Boolean)) + sep);
+        const stale = staleFiles(clientBefore ?? new Map(), fileTimes(clientDir), kept).filter((file) => !left.some((folder) => file.startsWith(folder)));
         const staleServer = staleFiles(serverBefore ?? new Map(), fileTimes(serverDir), new Set());
-        const limit = pLimit(AT_ONCE);
-        await Promise.all([...stale, ...staleServer].map((file) => limit(() => rm(file, { force: true }))));
+        await removeFiles([...stale, ...staleServer]);
         await Promise.all([removeEmptiedFolders(stale, clientDir), removeEmptiedFolders(staleServer, serverDir)]);
         if (stale.length + staleServer.length > 0) logger.info(`removed ${stale.length + staleServer.length} file(s) the last build made and this one did not`);
       },
