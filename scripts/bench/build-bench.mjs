@@ -118,7 +118,7 @@ export async function benchBuilds({ posts, workDir, log = console.log }) {
 
   // Ours, cold: no content store, no rendered bodies, no image cache, no social cards.
   const out = join(dir, 'out-ours');
-  for (const cache of ['.astro/data-store.json', 'node_modules/.astro', 'node_modules/.cache/social-cards', 'node_modules/.cache/rendered-html']) {
+  for (const cache of ['.astro/data-store.json', 'node_modules/.astro', 'node_modules/.cache/social-cards', 'node_modules/.cache/rendered-html', 'node_modules/.cache/page-scans']) {
     rmSync(cache, { recursive: true, force: true });
   }
   const env = { ...process.env, CONTENT_DIR: pelicanDir, SITE_CONFIG: 'bench/site.config.ts', NO_COLOR: '1' };

@@ -1,10 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import pLimit from 'p-limit';
 import { AstroError } from 'astro/errors';
-import { internalLinks, resolvesIn } from '../deploy/link-check';
-import { contentSecurityPolicy, headerRules, headersFile, inlineScriptHashes, redirectsFile, redirectTarget } from '../deploy/static-headers';
+import { resolvesIn } from '../deploy/link-check';
+import { scanPages } from '../deploy/page-scans';
+import { contentSecurityPolicy, headerRules, headersFile, redirectsFile } from '../deploy/static-headers';
 
 /** Links every page may reach that the static site does not hold: the server's own routes. */
 const ON_DEMAND = ['/api/', '/newsletter/confirm/', '/newsletter/unsubscribe/', '/healthz'];
@@ -33,15 +33,8 @@ export async function writeDeployFiles(root: string, options: DeployFilesOptions
   // Many files read at once: one after the other, the build waited on the disk for two thirds of
   // this pass (10,000 posts: 10 s, 6 of them idle). What each page holds is then taken in the
   // pages' order, so the files written are the same from build to build.
-  const limit = pLimit(READS_AT_ONCE);
-  const read = await Promise.all(
-    pages.map((page) =>
-      limit(async () => {
-        const html = await readFile(join(root, page), 'utf8');
-        return { hashes: inlineScriptHashes(html), target: redirectTarget(html), links: internalLinks(html, origin) };
-      }),
-    ),
-  );
+  // Pages left as they were by a rebuild are not read again (page-scans.ts).
+  const read = await scanPages(root, pages, { origin, readsAtOnce: READS_AT_ONCE });
   const hashes = new Set(read.flatMap((page) => page.hashes));
   const redirects = new Map<string, string>();
   const linksOf = new Map<string, string[]>();
