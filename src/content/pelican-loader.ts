@@ -289,11 +289,6 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     return problems;
   }
 
-  /**
-   * Renders the files that changed: on worker threads when there are many (a cold build), in this
-   * thread when there are few (an edit in dev), where starting the workers would cost more than it
-   * saves. Results come back in the order of the jobs.
-   */
   /** Renders a job with this thread's renderer and drops the result; an edit reports any failure. */
   function warmUp(context: LoaderContext, job: RenderJob, links: LinkIndex): void {
     markdownRenderer(context)
@@ -301,6 +296,11 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       .catch(() => {});
   }
 
+  /**
+   * Renders the files that changed: on worker threads when there are many (a cold build), in this
+   * thread when there are few (an edit in dev), where starting the workers would cost more than it
+   * saves. Results come back in the order of the jobs.
+   */
   async function renderJobs(context: LoaderContext, jobs: RenderJob[], links: LinkIndex): Promise<RenderedBody[]> {
     if (jobs.length >= POOL_THRESHOLD) {
       const pool = await startRenderPool(markdownOptions(context), links).catch((error: unknown) => {

@@ -39,8 +39,8 @@ export function scanPage(html: string, origin: string): PageScan {
 /**
  * Scans the pages of a built site, each from its file or, when the file has the size and time of
  * writing it had at the last build, from what that build found: a rebuild leaves unchanged pages
- * as they were (`prune-output`), and reading and scanning all of them again took 0.3 s of a
- * 5.6 s rebuild at 1,000 posts (`npm run bench`). Results come in the order of `pages`.
+ * as they were (`prune-output`), and at 1,000 posts reading and scanning all of them again took
+ * 530 ms of the main thread, against 50 ms with the kept scans. Results come in the order of `pages`.
  */
 export async function scanPages(
   root: string,
