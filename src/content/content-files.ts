@@ -24,7 +24,7 @@ export function contentRole(relativePath: string): ContentRole {
 }
 
 /** Whether a path is one no site wants: dot files and folders (`.git`, `.DS_Store`), editor backups. */
-function isIgnored(relativePath: string): boolean {
+export function isIgnored(relativePath: string): boolean {
   return relativePath.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
 }
 

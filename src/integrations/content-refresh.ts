@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ContentChange } from '../content/content-change';
-import { contentRole, type ContentRole } from '../content/content-files';
+import { contentRole, isIgnored, type ContentRole } from '../content/content-files';
 
 /**
  * The loaders to run again when a file of each role changes. An article or page can link to any
@@ -18,7 +18,9 @@ export type LoadersByRole = Partial<Record<ContentRole, readonly string[]>>;
  * @example loadersFor(['posts/a.md'], { article: ['articles', 'pages'] }) // ['articles', 'pages']
  */
 export function loadersFor(changedFiles: readonly string[], loadersByRole: LoadersByRole): string[] {
-  return [...new Set(changedFiles.flatMap((file) => loadersByRole[contentRole(file)] ?? []))].sort();
+  // Dot files and editor backups (`.post.md.swp`, `post.md~`) are no one's content.
+  const content = changedFiles.filter((file) => !isIgnored(file));
+  return [...new Set(content.flatMap((file) => loadersByRole[contentRole(file)] ?? []))].sort();
 }
 
 /**
@@ -43,8 +45,10 @@ export default function contentRefresh(options: { contentDir: string; loadersByR
         if (!refreshContent) return;
         const refresh = batchedRefresh(refreshContent, { contentDir, loadersByRole, logger });
         // Chokidar, as Vite uses: Node's own recursive watch lost a file an editor had replaced.
-        watcher = watch(contentDir, { ignoreInitial: true });
-        watcher.on('all', (_event, path) => refresh(relative(contentDir, path).split(sep).join('/')));
+        const relativePath = (path: string) => relative(contentDir, path).split(sep).join('/');
+        // Not into `.git` and the like: a content folder may be a repository of its own.
+        watcher = watch(contentDir, { ignoreInitial: true, ignored: (path) => isIgnored(relativePath(path)) });
+        watcher.on('all', (_event, path) => refresh(relativePath(path)));
         watcher.on('error', (error) => logger.error(`Cannot watch ${contentDir}: ${String(error)}`));
       },
       'astro:server:done': async () => {

@@ -31,8 +31,9 @@ describe('loadersFor', () => {
     expect(loadersFor(['authors/ana.md', 'images/cover.jpg'], LOADERS)).toEqual(['articles', 'authors', 'pages']);
   });
 
-  it('is nothing for a file of a role no loader reads', () => {
+  it('is nothing for a file of a role no loader reads, a dot file or an editor backup', () => {
     expect(loadersFor(['training/course.md'], LOADERS)).toEqual([]);
+    expect(loadersFor(['posts/.a.md.swp', 'posts/a.md~', '.git/index'], LOADERS)).toEqual([]);
   });
 });
 
