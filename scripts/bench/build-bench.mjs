@@ -123,13 +123,13 @@ export async function benchBuilds({ posts, workDir, log = console.log }) {
   }
   const env = { ...process.env, CONTENT_DIR: pelicanDir, SITE_CONFIG: 'bench/site.config.ts', NO_COLOR: '1' };
   log('Our cold build…');
-  const cold = measure('npx', ['astro', 'build', '--force', '--outDir', out], { env });
+  const cold = measure('npm', ['run', 'build', '--', '--force', '--outDir', out], { env });
   rows.push({ tool: 'ours', phase: 'cold', seconds: cold.seconds, memoryMb: cold.memoryMb, phases: buildPhases(cold.output, cold.seconds) });
   versions.astro = versionOf('npx', ['astro', '--version']).replace(/^.*?v/, 'v');
 
   log('Our warm build, after editing one post…');
   appendFileSync(join(pelicanDir, 'posts', 'post-00001.md'), '\nAn edited paragraph, to rebuild.\n');
-  const warm = measure('npx', ['astro', 'build', '--outDir', out], { env });
+  const warm = measure('npm', ['run', 'build', '--', '--outDir', out], { env });
   rows.push({ tool: 'ours', phase: 'warm (1 edit)', seconds: warm.seconds, memoryMb: warm.memoryMb, phases: buildPhases(warm.output, warm.seconds) });
   const rendered = /\[pelican-article-loader\] (\d+) rendered/.exec(warm.output)?.[1];
   if (rendered) log(`  (the warm build rendered ${rendered} post(s))`);
