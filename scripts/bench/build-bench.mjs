@@ -116,9 +116,10 @@ export async function benchBuilds({ posts, workDir, log = console.log }) {
   const rows = [];
   const versions = { node: process.version };
 
-  // Ours, cold: no content store, no rendered bodies, no image cache, no social cards.
+  // Ours, cold: no content store, no rendered bodies, no image cache, no social cards, no page
+  // scans, and no output folder (a build keeps the last one's pages and search index files).
   const out = join(dir, 'out-ours');
-  for (const cache of ['.astro/data-store.json', 'node_modules/.astro', 'node_modules/.cache/social-cards', 'node_modules/.cache/rendered-html', 'node_modules/.cache/page-scans']) {
+  for (const cache of [out, '.astro/data-store.json', 'node_modules/.astro', 'node_modules/.cache/social-cards', 'node_modules/.cache/rendered-html', 'node_modules/.cache/page-scans']) {
     rmSync(cache, { recursive: true, force: true });
   }
   const env = { ...process.env, CONTENT_DIR: pelicanDir, SITE_CONFIG: 'bench/site.config.ts', NO_COLOR: '1' };
