@@ -197,9 +197,10 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       forgetOtherFolders(context, contentDir);
       // In dev, `content-refresh` runs the loader again for each edit, naming the files.
       const change = context.refreshContextData;
+      const changedFiles = isContentChange(change) ? change.changedFiles : undefined;
       // A header cover that appeared or vanished changes what its post's header means.
-      if (isContentChange(change) && change.changedFiles.some((file) => contentRole(file) === 'static')) forgetReads();
-      const problems = await syncAll(context);
+      if (changedFiles?.some((file) => contentRole(file) === 'static')) forgetReads();
+      const problems = await syncAll(context, changedFiles);
       // A build stops on any problem; the dev server keeps serving and reports each one, so
       // the author can fix the file and see the result without restarting.
       if (!context.watcher) {
@@ -228,11 +229,11 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     return renderer;
   }
 
-  async function syncAll(context: LoaderContext): Promise<ContentProblem[]> {
+  /** Syncs the collection with the folder; `changedFiles`, after an edit in dev, names what changed. */
+  async function syncAll(context: LoaderContext, changedFiles?: readonly string[]): Promise<ContentProblem[]> {
     const { store } = context;
     const root = fileURLToPath(context.config.root);
-    const change = context.refreshContextData;
-    const { read, index, indexProblems, links } = await readFolder(contentDir, options, context.generateDigest, isContentChange(change) ? change.changedFiles : undefined);
+    const { read, index, indexProblems, links } = await readFolder(contentDir, options, context.generateDigest, changedFiles);
     const problems: ContentProblem[] = [];
     const counts = { rendered: 0, unchanged: 0, skipped: 0, invalid: 0 };
     const mine = new Set(read.filter((file) => file.kind === options.kind).map((file) => displayPath(file.path)));
@@ -309,7 +310,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     if (!context.watcher) reassertImages(store);
     // Not after an edit in dev: the pages read the store Astro last saved, which names the bodies
     // this sync replaced until it is saved again. They go at the dev server's next start.
-    if (!isContentChange(context.refreshContextData)) await pruneRenderedHtml(context.collection, new Set(store.values().flatMap(({ digest }) => (typeof digest === 'string' ? [digest] : []))), bodyStore, root);
+    if (!changedFiles) await pruneRenderedHtml(context.collection, new Set(store.values().flatMap(({ digest }) => (typeof digest === 'string' ? [digest] : []))), bodyStore, root);
     context.logger.info(Object.entries(counts).map(([what, count]) => `${count} ${what}`).join(', '));
     return problems;
   }

@@ -8,7 +8,10 @@ import { contentSecurityPolicy, headerRules, headersFile, redirectsFile } from '
 
 /** Links every page may reach that the static site does not hold: the server's own routes. */
 const ON_DEMAND = ['/api/', '/newsletter/confirm/', '/newsletter/unsubscribe/', '/healthz'];
-/** Pages read at once. */
+/**
+ * Pages read at once: one after the other, the build waited on the disk for two thirds of this
+ * pass (10,000 posts: 10 s, 6 of them idle).
+ */
 const READS_AT_ONCE = 32;
 /** Broken links listed in the error; the rest are counted. */
 const SHOWN = 50;
@@ -30,10 +33,7 @@ export interface DeployFilesOptions {
 export async function writeDeployFiles(root: string, options: DeployFilesOptions, logger: AstroIntegrationLogger): Promise<void> {
   const origin = new URL(options.site).origin;
   const pages = (await readdir(root, { recursive: true })).filter((path) => path.endsWith('.html'));
-  // Many files read at once: one after the other, the build waited on the disk for two thirds of
-  // this pass (10,000 posts: 10 s, 6 of them idle). What each page holds is then taken in the
-  // pages' order, so the files written are the same from build to build.
-  // Pages left as they were by a rebuild are not read again (page-scans.ts).
+  // In the pages' order, so the files written are the same from build to build.
   const read = await scanPages(root, pages, { origin, readsAtOnce: READS_AT_ONCE });
   const hashes = new Set(read.flatMap((page) => page.hashes));
   const redirects = new Map<string, string>();

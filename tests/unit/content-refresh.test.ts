@@ -110,7 +110,7 @@ describe('contentRefresh', () => {
       renameSync(`${post}.tmp`, post);
       await vi.waitFor(() => expect(calls.flatMap((call) => call.changedFiles)).toContain('posts/new.md'));
     } finally {
-      (integration.hooks['astro:server:done'] as (options: object) => void)({ logger });
+      await (integration.hooks['astro:server:done'] as (options: object) => Promise<void>)({ logger });
     }
   });
 });
