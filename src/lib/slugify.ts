@@ -1,16 +1,67 @@
+import { decodeHTML } from 'entities';
+import { pythonRegex, pythonReplacement } from './python-regex';
+import { transliterate } from './transliterate';
+
+/** A `(pattern, replacement)` pair in Python's syntax, as `SLUG_REGEX_SUBSTITUTIONS` holds them. */
+export type RegexSubstitution = readonly [pattern: string, replacement: string];
+
+/** How slugs are made: Pelican's `SLUG_REGEX_SUBSTITUTIONS`, `SLUGIFY_PRESERVE_CASE`, `SLUGIFY_USE_UNICODE`. */
+export interface SlugOptions {
+  substitutions?: readonly RegexSubstitution[];
+  preserveCase?: boolean;
+  useUnicode?: boolean;
+}
+
+/** Pelican's default `SLUG_REGEX_SUBSTITUTIONS` (pelican/settings.py). */
+export const PELICAN_SLUG_SUBSTITUTIONS: readonly RegexSubstitution[] = [
+  ['[^\\w\\s-]', ''],
+  ['(?u)\\A\\s*', ''],
+  ['(?u)\\s*\\Z', ''],
+  ['[-\\s]+', '-'],
+];
+
+type Compiled = { pattern: RegExp; replacement: string }[];
+const compiled = new Map<string, Compiled>();
+
+function compile(substitutions: readonly RegexSubstitution[]): Compiled {
+  const key = JSON.stringify(substitutions);
+  let rules = compiled.get(key);
+  if (!rules) {
+    // Pelican NFKC-normalizes both sides and always substitutes case-insensitively.
+    rules = substitutions.map(([pattern, replacement]) => ({
+      pattern: pythonRegex(pattern.normalize('NFKC'), { ignoreCase: true, unicode: true }),
+      replacement: pythonReplacement(replacement.normalize('NFKC')),
+    }));
+    compiled.set(key, rules);
+  }
+  return rules;
+}
+
+/** Markupsafe's `striptags`, which Pelican's slugify starts with: comments and tags out, spaces collapsed, entities decoded. */
+function stripTags(value: string): string {
+  const text = value
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[\s\S]*?>/g, '')
+    .split(/\s+/u)
+    .filter(Boolean)
+    .join(' ');
+  return decodeHTML(text);
+}
+
 /**
- * Pelican's default `slugify`: accents folded to ASCII, anything but word characters, spaces and
- * hyphens dropped, runs of spaces and hyphens made one hyphen, lower case. Matching it keeps the
- * URLs of a site moved from Pelican.
+ * Pelican's `slugify` (pelican/utils.py), step for step: tags stripped, NFKC, transliterated to
+ * ASCII as Python's Unidecode does, the substitutions applied in order, lower case. Matching it
+ * keeps the URLs of a site moved from Pelican, in every script: `关于` → `guan-yu`, `Straße` →
+ * `strasse`. `tests/fixtures/slugs/expected.json` holds what Pelican itself makes.
  *
  * @example slugify('Análisis de datos: ¿por qué falla el 99%?') // 'analisis-de-datos-por-que-falla-el-99'
  */
-export function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[^\x00-\x7F]/g, '')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[-\s]+/g, '-')
-    .toLowerCase();
+export function slugify(value: string, options: SlugOptions = {}): string {
+  const { substitutions = PELICAN_SLUG_SUBSTITUTIONS, preserveCase = false, useUnicode = false } = options;
+  let slug = stripTags(value).normalize('NFKC');
+  if (!useUnicode) slug = transliterate(slug);
+  for (const { pattern, replacement } of compile(substitutions)) slug = slug.replace(pattern, replacement);
+  if (!preserveCase) slug = slug.toLowerCase();
+  // Python's str.strip(): whitespace only.
+  return slug.trim();
 }

@@ -176,6 +176,11 @@ describe('readEntry: bad input names file, line, field and value', () => {
   });
 
   it('a title with nothing to make a slug from', () => {
-    expect(problems('Title: 日本語\nDate: 2020-01-01\n\nx')).toEqual([expect.stringMatching(/:1 slug is empty/)]);
+    expect(problems('Title: 🚀 🎉\nDate: 2020-01-01\n\nx')).toEqual([expect.stringMatching(/:1 slug is empty/)]);
+  });
+
+  it('a title in another script gets Pelican\'s transliterated slug', () => {
+    const result = read('Title: 关于\nDate: 2020-01-01\n\nx');
+    expect(result.status === 'ok' && result.metadata.slug).toBe('guan-yu');
   });
 });
