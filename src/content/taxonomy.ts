@@ -38,7 +38,7 @@ export function groupTerms<T extends Classified>(articles: readonly T[], kind: T
     }
   }
   for (const article of articles) {
-    for (const slug of new Set(namesOf(article, kind).map(slugify))) terms.get(slug)?.articles.push(article);
+    for (const slug of new Set(namesOf(article, kind).map((name) => slugify(name)))) terms.get(slug)?.articles.push(article);
   }
   return [...terms.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
