@@ -1,11 +1,11 @@
 // @ts-check
 import { resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { contentDirFrom } from './src/config/content-dir';
 import { prerenderWorkersFrom } from './src/config/prerender-workers';
-import { siteConfigPathFrom } from './src/config/site-config-path';
+import { resolveSiteConfig } from './src/config/resolve-site-config';
 import katexAssets from './src/integrations/katex-assets';
 import pagefindInDev, { PAGEFIND_BASE } from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
@@ -17,15 +17,17 @@ import parallelPrerender from './src/integrations/prerender/parallel-prerender';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
 
-const siteConfigPath = siteConfigPathFrom(process.env, process.cwd());
-const contentDir = contentDirFrom(process.env, process.cwd());
+// SITE_CONFIG: a site.config.ts, or a Pelican site's pelicanconf.py (read into a module of ours).
+const { modulePath: siteConfigPath, notes: siteConfigNotes } = resolveSiteConfig(process.env, process.cwd(), fileURLToPath(new URL('.', import.meta.url)));
+for (const note of siteConfigNotes) console.warn(`[site-config] ${note}`);
 // Folders the dev server's Vite must not watch: builds, the bench's generated corpora (150,000
 // files after `npm run bench -- --posts 10000`, which kept `npm run dev` from starting), test
 // output, the newsletter's data; and the content folder, which `content-refresh` watches itself.
-const unwatched = ['.bench', '.fixture-builds', 'dist', 'data', '.test-data', 'test-results'].map((dir) => resolve(dir) + sep);
+const unwatched = ['.bench', '.fixture-builds', 'dist', 'data', '.test-data', 'test-results', '.site-config'].map((dir) => resolve(dir) + sep);
 const isUnwatched = (/** @type {string} */ path) => [...unwatched, contentDir + sep].some((dir) => `${resolve(path)}${sep}`.startsWith(dir));
 /** @type {import('./src/config/site-schema').SiteConfig} */
 const site = (await import(/* @vite-ignore */ pathToFileURL(siteConfigPath).href)).default;
+const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
 // Folder URLs (`posts/x/`) are written as folders, Pelican's `x.html` URLs as files.
 const format = buildFormatOf(site.urls);
 
@@ -47,6 +49,7 @@ export default defineConfig({
     // In dev, which loaders (src/content.config.ts) run again when a file of each kind changes.
     contentRefresh({
       contentDir,
+      layout: site.content,
       loadersByRole: {
         article: ['pelican-article-loader', 'pelican-page-loader'],
         page: ['pelican-article-loader', 'pelican-page-loader'],
@@ -56,7 +59,7 @@ export default defineConfig({
       },
     }),
     parallelPrerender({ last: ['src/pages/social/[card].jpg.ts'], ...prerenderWorkersFrom(process.env) }),
-    pelicanStatic(contentDir),
+    pelicanStatic({ contentDir, layout: site.content, extraPathMetadata: site.content.extraPathMetadata }),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),
     // After the integrations that copy files into the site, before the ones that read it. The

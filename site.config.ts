@@ -8,13 +8,6 @@ export default defineSiteConfig({
   language: 'en',
   timeZone: 'Europe/Madrid',
   defaultAuthor: 'The Gurus Team',
-  navigation: [
-    { label: 'Blog', href: '/' },
-    { label: 'Training', href: '/training/' },
-    { label: 'Archives', href: '/archives/' },
-    { label: 'Search', href: '/search/' },
-    { label: 'About', href: '/pages/about/' },
-  ],
   social: [
     { label: 'Twitter', url: 'https://twitter.com/TheGurusTeam' },
     { label: 'LinkedIn', url: 'https://www.linkedin.com/company/the-gurus-team' },

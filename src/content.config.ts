@@ -15,30 +15,34 @@ import { pageSchema } from './content/schemas/page';
 // compiled fast path is generated for every entry and used once: at 1,000 posts that was 0.45 s.
 z.config({ jitless: true });
 
-const contentDir = contentDirFrom(process.env, process.cwd());
+const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
 const schemas = { article: articleSchema, page: pageSchema };
 const settings = {
   timeZone: site.timeZone,
   defaultAuthor: site.defaultAuthor,
   defaultLang: site.language,
   urls: site.urls,
+  pathMetadata: site.content,
+  slugs: site.slugs,
+  summaryWords: site.content.summaryMaxLength,
 };
+const layout = site.content;
 
 export const collections = {
   articles: defineCollection({
-    loader: pelicanLoader({ contentDir, kind: 'article', schemas, settings }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'article', schemas, settings }),
     schema: articleSchema,
   }),
   pages: defineCollection({
-    loader: pelicanLoader({ contentDir, kind: 'page', schemas, settings }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'page', schemas, settings }),
     schema: pageSchema,
   }),
   courses: defineCollection({
-    loader: headerFilesLoader({ name: 'pelican-courses-loader', contentDir, ...courseFiles(site.timeZone) }),
+    loader: headerFilesLoader({ name: 'pelican-courses-loader', contentDir, layout, ...courseFiles(site.timeZone) }),
     schema: courseSchema,
   }),
   authors: defineCollection({
-    loader: authorsLoader({ contentDir, schema: authorSchema }),
+    loader: authorsLoader({ contentDir, layout, schema: authorSchema }),
     schema: authorSchema,
   }),
 };

@@ -16,11 +16,20 @@ if (values.format !== 'text' && values.format !== 'json') {
   console.error(`--format must be text or json (got "${values.format}")`);
   process.exit(2);
 }
-const contentDir = contentDirFrom(process.env, process.cwd());
+const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
 const lint = () =>
   lintContent({
     contentDir,
-    settings: { timeZone: site.timeZone, defaultAuthor: site.defaultAuthor, defaultLang: site.language, urls: site.urls },
+    settings: {
+      timeZone: site.timeZone,
+      defaultAuthor: site.defaultAuthor,
+      defaultLang: site.language,
+      urls: site.urls,
+      pathMetadata: site.content,
+      slugs: site.slugs,
+      summaryWords: site.content.summaryMaxLength,
+    },
+    layout: site.content,
     now: new Date(),
   });
 

@@ -40,7 +40,7 @@ function gitAuthor(): string | undefined {
   }
 }
 
-const contentDir = contentDirFrom(process.env, process.cwd());
+const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
 const path = join(contentDir, 'posts', `${slug}.md`);
 if (existsSync(path)) fail(`${relative(process.cwd(), path)} already exists: choose another title, or edit that post.`);
 const now = new Date();

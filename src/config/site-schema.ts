@@ -7,6 +7,9 @@ const urlPattern = z
   .regex(/^[^/]/, 'must not start with "/" (write "posts/{slug}/")')
   .regex(/(\/|\.html)$/, 'must end with "/" (a folder URL) or ".html" (a file URL)');
 
+/** Where a kind of page is written, Pelican's `*_SAVE_AS`: a file path, or `''` for "not written". */
+const saveAsPattern = z.string().regex(/^$|^[^/].*\.html$/, 'must be empty (the page is not written) or a path ending in ".html"');
+
 /** URL settings: a preset, and any pattern to change. Placeholders: {slug} {lang} {category} {date:%Y} {date:%m} {date:%d}. */
 const urlsSchema = z
   .object({
@@ -16,30 +19,96 @@ const urlsSchema = z
       UrlKind,
       z.ZodOptional<typeof urlPattern>
     >),
+    /**
+     * Where pages are written when that is not their URL (Pelican's `*_SAVE_AS`): `{slug}/` served
+     * from `{slug}/index.html`, or `''` for a kind of page the site does not have. Default: from the URL.
+     */
+    saveAs: z.partialRecord(z.enum(URL_KINDS), saveAsPattern).default({}),
   })
-  .default({ preset: 'default' })
+  .default({ preset: 'default', saveAs: {} })
   .transform((urls): UrlPatterns => {
-    const patterns = { ...URL_PRESETS[urls.preset] };
+    const patterns: UrlPatterns = { ...URL_PRESETS[urls.preset] };
     for (const kind of URL_KINDS) patterns[kind] = urls[kind] ?? patterns[kind];
+    if (Object.keys(urls.saveAs).length > 0) patterns.saveAs = urls.saveAs;
     return patterns;
   })
   .superRefine((patterns, context) => {
-    const style = patterns.article.endsWith('.html') ? '.html' : '/';
+    // Astro writes one kind of file per site; `saveAs` (Pelican's sites) needs file output, where
+    // a folder URL is written as its index.html.
+    const style = patterns.article.endsWith('.html') || patterns.saveAs ? '.html' : '/';
     for (const kind of URL_KINDS) {
-      if (!patterns[kind].endsWith(style)) {
+      if (style === '/' && !patterns[kind].endsWith('/')) {
         context.addIssue({
           code: 'custom',
           path: [kind],
-          message: `ends differently from urls.article: end every URL with "${style}" (Astro writes one kind of file per site)`,
+          message: 'ends differently from urls.article: end every URL with "/", or give urls.saveAs (Astro writes one kind of file per site)',
         });
       }
     }
     for (const kind of ['article', 'page', 'category', 'tag', 'author', 'course'] as const) {
-      if (!patterns[kind].includes('{slug}')) {
+      if (!patterns[kind].includes('{slug}') && patterns.saveAs?.[kind] !== '') {
         context.addIssue({ code: 'custom', path: [kind], message: 'needs a {slug} placeholder, or every entry gets one URL' });
       }
     }
   });
+
+/** A Python regular expression and its replacement, as Pelican's `SLUG_REGEX_SUBSTITUTIONS` lists them. */
+const substitution = z.tuple([z.string(), z.string()]);
+
+/** How slugs are made from titles, categories, tags and authors (Pelican's slug settings). */
+const slugsSchema = z
+  .object({
+    /** `SLUG_REGEX_SUBSTITUTIONS`. Default: Pelican's. */
+    substitutions: z.array(substitution).optional(),
+    /** `CATEGORY_REGEX_SUBSTITUTIONS`, `TAG_…`, `AUTHOR_…`. Default: `substitutions`. */
+    category: z.array(substitution).optional(),
+    tag: z.array(substitution).optional(),
+    author: z.array(substitution).optional(),
+    /** `SLUGIFY_PRESERVE_CASE`. */
+    preserveCase: z.boolean().default(false),
+    /** `SLUGIFY_USE_UNICODE`: keep letters of every script instead of transliterating them. */
+    useUnicode: z.boolean().default(false),
+    /** `SLUGIFY_SOURCE`: make an entry's slug from its `title` or its file's `basename`. */
+    source: z.enum(['title', 'basename']).default('title'),
+  })
+  .prefault({});
+
+/** Where entries and static files are in the content folder, and how their metadata defaults (Pelican's settings). */
+const contentSchema = z
+  .object({
+    /** `ARTICLE_PATHS`: folders of articles, `''` for the whole content folder. */
+    articlePaths: z.array(z.string()).default(['']),
+    articleExcludes: z.array(z.string()).default(['pages']),
+    /** `PAGE_PATHS`. */
+    pagePaths: z.array(z.string()).default(['pages']),
+    pageExcludes: z.array(z.string()).default([]),
+    /** `STATIC_PATHS`: folders copied as they are. Default: every file that is not an entry. */
+    staticPaths: z.array(z.string()).nullable().default(null),
+    staticExcludes: z.array(z.string()).default([]),
+    /** `IGNORE_FILES`: shell patterns of names to leave out. */
+    ignoreFiles: z.array(z.string()).default(['.#*']),
+    /** Which readers read entries (Pelican's `READERS` can turn one off). */
+    readers: z.array(z.enum(['markdown', 'rst', 'html'])).default(['markdown', 'rst', 'html']),
+    /** This project's own `training/` (courses) and `authors/` folders. */
+    ownFolders: z.boolean().default(true),
+    /** `EXTRA_PATH_METADATA`: metadata by file path, e.g. `{ "extra/robots.txt": { "path": "robots.txt" } }`. */
+    extraPathMetadata: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    /** `PATH_METADATA`: a Python regex on the file's path whose named groups are metadata. */
+    pathMetadata: z.string().default(''),
+    /** `FILENAME_METADATA`: the same on the file name without its extension. */
+    filenameMetadata: z.string().default('(?P<date>\\d{4}-\\d{2}-\\d{2}).*'),
+    /** `USE_FOLDER_AS_CATEGORY`. */
+    useFolderAsCategory: z.boolean().default(true),
+    /** `DEFAULT_CATEGORY`. */
+    defaultCategory: z.string().default('misc'),
+    /** `DEFAULT_METADATA`: metadata every entry has unless it says otherwise. */
+    defaultMetadata: z.record(z.string(), z.string()).default({}),
+    /** `DEFAULT_DATE`: `fs` (the file's modification time), a date (`2019-06-04T10:30`), or none. */
+    defaultDate: z.string().nullable().default(null),
+    /** `SUMMARY_MAX_LENGTH`: words of the body used as summary when an entry has none; `null` for all. */
+    summaryMaxLength: z.number().int().min(0).nullable().default(50),
+  })
+  .prefault({});
 
 /** The site configuration authors edit in `site.config.ts`. */
 export const siteConfigSchema = z.object({
@@ -58,10 +127,22 @@ export const siteConfigSchema = z.object({
     .string()
     .refine(isTimeZone, 'is not a time zone name; use an IANA name such as "Europe/Madrid"')
     .default('Europe/Madrid'),
-  /** Author of posts whose header names none. */
-  defaultAuthor: z.string().min(1, 'name the author used when a post names none'),
+  /** Author of posts whose header names none; `''`: such posts have no author (Pelican's `AUTHOR = ''`). */
+  defaultAuthor: z.string().default(''),
+  /** The content folder, when the configuration says where it is (a `pelicanconf.py`'s `PATH`); `CONTENT_DIR` overrides it. */
+  contentDir: z.string().optional(),
   /** Links in the header, in order. Default: Blog, Archives and every listed page, at their configured URLs. */
   navigation: z.array(z.object({ label: z.string().min(1), href: z.string().min(1) })).optional(),
+  /** Without `navigation`: what the default menu lists besides Blog, Archives and Search (Pelican's `MENUITEMS`, `DISPLAY_PAGES_ON_MENU`, `DISPLAY_CATEGORIES_ON_MENU`). */
+  menu: z
+    .object({
+      items: z.array(z.object({ label: z.string().min(1), href: z.string().min(1) })).default([]),
+      pages: z.boolean().default(true),
+      categories: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** A blogroll shown in the footer (Pelican's `LINKS`). Default: none. */
+  links: z.array(z.object({ label: z.string().min(1), url: z.string().min(1) })).default([]),
   /** Profiles shown in the footer, e.g. `{ label: 'LinkedIn', url: 'https://…' }`. Default: none. */
   social: z.array(z.object({ label: z.string().min(1), url: z.url({ error: 'must be an absolute URL' }) })).default([]),
   /** Posts per page on the home page and term pages. Default: 10. */
@@ -76,6 +157,10 @@ export const siteConfigSchema = z.object({
     .optional(),
   /** Where each kind of page lives. Default: the `default` preset. */
   urls: urlsSchema,
+  /** How slugs are made. Default: as Pelican makes them. */
+  slugs: slugsSchema,
+  /** Where entries are in the content folder, and their metadata's defaults. Default: this project's layout. */
+  content: contentSchema,
   /** The newsletter signup forms (footer, end of posts, course pages). */
   newsletter: z
     .object({

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import type { ContentLayout } from './content-files';
 import type { ContentProblem } from './content-error';
 import { headerFilesLoader, type HeaderFile } from './header-files-loader';
 import { splitList } from './pelican-metadata';
@@ -11,8 +12,14 @@ import { slugify } from '../lib/slugify';
  * `Avatar:` (path from the content folder), `Summary:` and `Links:` (URLs split like tags), and a
  * Markdown bio. A file with mistakes fails the build naming file, line and field.
  */
-export function authorsLoader(options: { contentDir: string; schema: EntrySchema }): Loader {
-  return headerFilesLoader({ name: 'pelican-authors-loader', contentDir: resolve(options.contentDir), schema: options.schema, ...AUTHOR_FILES });
+export function authorsLoader(options: { contentDir: string; layout?: ContentLayout; schema: EntrySchema }): Loader {
+  return headerFilesLoader({
+    name: 'pelican-authors-loader',
+    contentDir: resolve(options.contentDir),
+    ...(options.layout ? { layout: options.layout } : {}),
+    schema: options.schema,
+    ...AUTHOR_FILES,
+  });
 }
 
 /** How author profiles are read, for the loader and for `npm run check`. */

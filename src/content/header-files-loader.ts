@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { contentRole, listContentFiles, type ContentRole } from './content-files';
+import { contentRole, listContentFiles, type ContentLayout, type ContentRole } from './content-files';
 import { ContentError, displayPath, type ContentProblem } from './content-error';
 import { decodeSource, parsePelicanSource, type HeaderField } from './pelican-header';
 import { imageAsPath, type EntrySchema } from './read-entry';
@@ -22,6 +22,8 @@ export interface HeaderFilesLoaderOptions {
   contentDir: string;
   /** Which files of the folder the collection takes (`authors/`, `training/`). */
   role: ContentRole;
+  /** The folder's layout. Default: this project's. */
+  layout?: ContentLayout;
   /** What one entry is, in messages: `author`, `course`. */
   noun: string;
   schema: EntrySchema;
@@ -51,7 +53,7 @@ export function headerFilesLoader(options: HeaderFilesLoaderOptions): Loader {
       forgetOtherFolders(context, contentDir);
       const { store, parseData, renderMarkdown, config, generateDigest } = context;
       const root = fileURLToPath(config.root);
-      const files = (await listContentFiles(contentDir)).filter((path) => contentRole(path) === options.role);
+      const files = (await listContentFiles(contentDir)).filter((path) => contentRole(path, options.layout) === options.role);
       const problems: ContentProblem[] = [];
       const seen = new Set<string>();
       for (const relativePath of files) {

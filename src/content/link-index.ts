@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentRole } from './content-files';
+import { contentRole, type ContentLayout } from './content-files';
 import type { IntrasiteContext } from './intrasite-links';
 import type { SiteIndex } from './site-index';
 import { slugify } from '../lib/slugify';
@@ -22,12 +22,14 @@ export interface LinkIndex {
   staticFiles: Set<string>;
   urlPatterns: UrlPatterns;
   timeZone: string;
+  /** Where the folder's entries are. Default: this project's layout. */
+  layout?: ContentLayout;
 }
 
 export function linkIndexOf(
   index: SiteIndex,
   staticFiles: ReadonlySet<string>,
-  folder: Pick<LinkIndex, 'contentDir' | 'contentLabel' | 'urlPatterns' | 'timeZone'>,
+  folder: Pick<LinkIndex, 'contentDir' | 'contentLabel' | 'urlPatterns' | 'timeZone' | 'layout'>,
 ): LinkIndex {
   const urls = new Map([...index.entries].map(([path, entry]) => [path, entry.url]));
   return { ...folder, urls, terms: index.terms, staticFiles: new Set(staticFiles) };
@@ -42,7 +44,7 @@ export function intrasiteContextFor(sourcePath: string, links: LinkIndex): Intra
       const url = links.urls.get(path);
       if (url !== undefined) return url;
       // A Markdown file that is there but not indexed has errors of its own.
-      return ['article', 'page'].includes(contentRole(path)) && existsSync(join(links.contentDir, path)) ? null : undefined;
+      return ['article', 'page'].includes(contentRole(path, links.layout)) && existsSync(join(links.contentDir, path)) ? null : undefined;
     },
     staticExists: (path) => links.staticFiles.has(path),
     termUrl: (kind, name) => {

@@ -7,6 +7,8 @@ export interface HeaderField {
   /** Every value given for the key, in order: continuation lines, repeated keys and YAML lists add values. */
   values: string[];
   line: number;
+  /** Where a value not written in the file came from: the Pelican setting (`FILENAME_METADATA` …). */
+  origin?: string;
 }
 
 export interface ParsedSource {

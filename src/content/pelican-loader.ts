@@ -6,7 +6,7 @@ import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-r
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { isContentChange } from './content-change';
-import { contentRole, listContentFiles } from './content-files';
+import { contentRole, listContentFiles, type ContentLayout } from './content-files';
 import { ContentError, displayPath, formatProblem, type ContentProblem } from './content-error';
 import { linkIndexOf, type LinkIndex } from './link-index';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
@@ -33,11 +33,13 @@ interface FileRead {
 export interface PelicanLoaderOptions {
   /** Absolute path of the Pelican content folder. */
   contentDir: string;
+  /** Where its entries and static files are. Default: this project's layout. */
+  layout?: ContentLayout;
   /** Which files of the folder this collection takes. */
   kind: EntryKind;
   /** Every collection's schema: links between collections need every file read. */
   schemas: Record<EntryKind, EntrySchema>;
-  settings: MetadataSettings & { urls: UrlPatterns };
+  settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null };
 }
 
 /**
@@ -130,8 +132,9 @@ async function readFolderNow(
   const allFiles = changed && listed ? listed.files : await listContentFiles(contentDir);
   const committed = changed && listed ? listed.committed : await lastCommitDates(contentDir);
   listings.set(key, { files: allFiles, committed });
-  const staticFiles = new Set(allFiles.filter((path) => contentRole(path) === 'static'));
-  const sources = allFiles.filter((path) => ['article', 'page'].includes(contentRole(path)));
+  const roleOf = (path: string) => contentRole(path, options.layout);
+  const staticFiles = new Set(allFiles.filter((path) => roleOf(path) === 'static'));
+  const sources = allFiles.filter((path) => ['article', 'page'].includes(roleOf(path)));
   const limit = pLimit(READ_CONCURRENCY);
   const readOne = async (relativePath: string): Promise<FileRead> => {
     const path = join(contentDir, relativePath);
@@ -144,7 +147,7 @@ async function readFolderNow(
     const { mtimeMs, size } = await stat(path);
     if (reusable && cached.mtimeMs === mtimeMs && cached.size === size) return cached.read;
     const bytes = await readFile(path);
-    const kind: EntryKind = contentRole(relativePath) === 'page' ? 'page' : 'article';
+    const kind: EntryKind = roleOf(relativePath) === 'page' ? 'page' : 'article';
     const result = readEntry(
       { bytes, relativePath, displayPath: displayPath(path), kind },
       {
@@ -152,6 +155,7 @@ async function readFolderNow(
         schema: options.schemas[kind],
         fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
         lastCommitted,
+        fileModified: new Date(mtimeMs),
       },
     );
     // The commit date is part of the digest: committing an edit changes "updated on", not the bytes.
@@ -176,6 +180,7 @@ async function readFolderNow(
     contentLabel: displayPath(contentDir),
     urlPatterns: options.settings.urls,
     timeZone: options.settings.timeZone,
+    ...(options.layout ? { layout: options.layout } : {}),
   });
   return { read, index, indexProblems, links };
 }
@@ -199,7 +204,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       const change = context.refreshContextData;
       const changedFiles = isContentChange(change) ? change.changedFiles : undefined;
       // A header cover that appeared or vanished changes what its post's header means.
-      if (changedFiles?.some((file) => contentRole(file) === 'static')) forgetReads();
+      if (changedFiles?.some((file) => contentRole(file, options.layout) === 'static')) forgetReads();
       const problems = await syncAll(context, changedFiles);
       // A build stops on any problem; the dev server keeps serving and reports each one, so
       // the author can fix the file and see the result without restarting.
@@ -263,7 +268,15 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       stale.delete(entry.id);
       const stored = store.get(entry.id);
       const { body, bodyLine } = result;
-      const job: RenderJob = { sourcePath: relativePath, path, displayPath: entry.displayPath, body, bodyLine, summary: entry.metadata.summary };
+      const job: RenderJob = {
+        sourcePath: relativePath,
+        path,
+        displayPath: entry.displayPath,
+        body,
+        bodyLine,
+        summary: entry.metadata.summary,
+        summaryWords: options.settings.summaryWords,
+      };
       sampleJob ??= job;
       // Unchanged, and its body still where the loader left it (a cleared cache renders it again).
       if (stored?.digest === digest && (finishedByAstro(stored) || existsSync(renderedHtmlFile(context.collection, digest, bodyStore, root)))) {

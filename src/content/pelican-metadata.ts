@@ -1,6 +1,7 @@
 import { EXPECTED_DATE, parsePelicanDate } from './pelican-date';
 import type { HeaderField, ParsedSource } from './pelican-header';
-import { slugify } from '../lib/slugify';
+import { pathMetadataFields, PELICAN_PATH_METADATA, type PathMetadataSettings } from './path-metadata';
+import { slugify, type SlugOptions } from '../lib/slugify';
 
 /** Which collection a file belongs to decides which fields it needs. */
 export type EntryKind = 'article' | 'page';
@@ -12,6 +13,10 @@ export interface MetadataSettings {
   defaultAuthor: string;
   /** Language of entries that name none. */
   defaultLang: string;
+  /** Metadata from paths and defaults (Pelican's settings). Default: Pelican's. */
+  pathMetadata?: PathMetadataSettings;
+  /** How entries' slugs are made (`SLUG_REGEX_SUBSTITUTIONS` …), and from what (`SLUGIFY_SOURCE`). */
+  slugs?: SlugOptions & { source?: 'title' | 'basename' };
 }
 
 /** A mistake in one field of one file, with the header line it stands on. */
@@ -67,8 +72,6 @@ export const HEADER_KEY_OF_FIELD: Record<string, readonly string[]> = {
   authors: ['authors', 'author'],
 };
 
-const FILENAME_DATE = /^(\d{4}-\d{2}-\d{2})/;
-
 /**
  * Pelican's list splitting for tags and authors: on `;` when the value has one, else on `,`;
  * trimmed, empty and repeated items dropped, order kept.
@@ -82,17 +85,19 @@ export function splitList(values: readonly string[]): string[] {
 
 /**
  * Turns a parsed header into entry metadata with Pelican's defaults: category from the folder,
- * date from a `YYYY-MM-DD` file name prefix, slug from the title, the site's default author.
+ * date from a `YYYY-MM-DD` file name prefix (or as the site's path settings say), slug from the
+ * title, the site's default author.
  *
  * @param relativePath the file's path from the content root, with `/` separators
  */
 export function readEntryMetadata(
   parsed: Pick<ParsedSource, 'fields'>,
   relativePath: string,
-  kind: EntryKind,
   settings: MetadataSettings,
+  fileModified?: Date,
 ): { metadata: EntryMetadata; problems: FieldProblem[] } {
-  const { fields } = parsed;
+  // The header overrides what the path and the site's defaults give (Pelican's readers' order).
+  const fields = new Map([...pathMetadataFields(relativePath, settings.pathMetadata ?? PELICAN_PATH_METADATA, fileModified), ...parsed.fields]);
   const problems: FieldProblem[] = [];
   const text = (key: string, separator = ' '): string | undefined => {
     const field = fields.get(key);
@@ -110,28 +115,24 @@ export function readEntryMetadata(
   };
 
   const fileName = relativePath.split('/').at(-1) ?? relativePath;
-  const folders = relativePath.split('/').slice(0, -1);
-  const fileDate = FILENAME_DATE.exec(fileName)?.[1];
-  const date = fields.has('date')
-    ? readDate('date')
-    : fileDate && kind === 'article'
-      ? parsePelicanDate(fileDate, settings.timeZone)
-      : undefined;
+  const date = fields.has('date') ? readDate('date') : undefined;
   const title = text('title');
+  const { source: slugSource = 'title', ...slugOptions } = settings.slugs ?? {};
+  const slugFrom = slugSource === 'basename' || title === undefined ? fileName.replace(/\.[^.]+$/, '') : title;
   const authorsField = fields.get('authors') ?? fields.get('author');
   const authors = authorsField ? splitList(authorsField.values) : [];
   const translation = text('translation')?.toLowerCase();
 
   const extra: Record<string, string> = {};
   for (const [key, field] of fields) {
-    if (!KNOWN_KEYS.has(key)) extra[key] = field.values.join('\n').trim();
+    if (!KNOWN_KEYS.has(key) && !field.origin) extra[key] = field.values.join('\n').trim();
   }
 
   const metadata: EntryMetadata = {
-    category: text('category') ?? folders.at(-1) ?? 'misc',
+    category: text('category') ?? 'misc',
     tags: splitList(fields.get('tags')?.values ?? []),
-    authors: authors.length > 0 ? authors : [settings.defaultAuthor],
-    slug: text('slug') ?? slugify(title ?? fileName.replace(/\.[^.]+$/, '')),
+    authors: authors.length > 0 ? authors : settings.defaultAuthor ? [settings.defaultAuthor] : [],
+    slug: text('slug') ?? slugify(slugFrom, slugOptions),
     status: (text('status') ?? 'published').toLowerCase(),
     lang: text('lang') ?? settings.defaultLang,
     translation: translation === 'true' || translation === 'yes' || translation === '1',
@@ -155,6 +156,6 @@ function dateProblem(field: HeaderField, value: string): FieldProblem {
     line: field.line,
     field: field.key.toLowerCase(),
     value,
-    message: `is not a date (${EXPECTED_DATE})`,
+    message: `is not a date (${EXPECTED_DATE})${field.origin ? `; it comes from the ${field.origin} setting` : ''}`,
   };
 }

@@ -30,6 +30,8 @@ export interface ReadEntryOptions {
   fileExists: (relativePath: string) => boolean;
   /** When git last committed a change to the file; stands in for a `Modified:` the header lacks. */
   lastCommitted?: Date | undefined;
+  /** The file's modification time, for Pelican's `DEFAULT_DATE = 'fs'`. */
+  fileModified?: Date | undefined;
 }
 
 export type ReadEntryResult =
@@ -69,12 +71,7 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
     return { status: 'invalid', problems: [problem(1, 'is empty (a post starts with a header such as "Title: My post")')] };
   }
   const parsed = parsePelicanSource(text);
-  const { metadata, problems: fieldProblems } = readEntryMetadata(
-    parsed,
-    source.relativePath,
-    source.kind,
-    options.settings,
-  );
+  const { metadata, problems: fieldProblems } = readEntryMetadata(parsed, source.relativePath, options.settings, options.fileModified);
   if (metadata.status === 'skip') return { status: 'skip' };
   // "Updated on" stays true without authors remembering: the last commit that changed the file.
   const committed = options.lastCommitted;

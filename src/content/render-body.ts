@@ -5,7 +5,7 @@ import { intrasiteContextFor, type LinkIndex } from './link-index';
 import { renderContextOption } from '../markdown/render-context';
 import { summaryBeforeMarker, truncateHtmlWords } from '../lib/truncate-html';
 
-/** Pelican's SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
+/** Pelican's default SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
 const SUMMARY_WORDS = 50;
 
 /** One file's Markdown to render: plain data, so that it can go to a worker thread. */
@@ -21,6 +21,8 @@ export interface RenderJob {
   bodyLine: number;
   /** The `Summary:` header, Markdown, when the file has one. */
   summary: string | undefined;
+  /** Words of the body a summary takes without one (`SUMMARY_MAX_LENGTH`); `null`: the whole body. Default: 50. */
+  summaryWords?: number | null | undefined;
 }
 
 /** Rendered HTML, in the shape Astro's data store keeps it. */
@@ -66,7 +68,7 @@ export async function renderBody(renderer: MarkdownRenderer, job: RenderJob, lin
   const html = await renderAt(job.body, job.bodyLine);
   const summary =
     job.summary === undefined
-      ? (summaryBeforeMarker(html.html) ?? truncateHtmlWords(html.html, SUMMARY_WORDS))
+      ? (summaryBeforeMarker(html.html) ?? (job.summaryWords === null ? html.html : truncateHtmlWords(html.html, job.summaryWords ?? SUMMARY_WORDS)))
       : (await renderAt(job.summary, 1)).html;
   return { html, summary, problems };
 }

@@ -23,7 +23,7 @@ async function headerImage(path: string): Promise<ShareImage> {
   // Pelican's clean-blog theme glued these to SITEURL without a slash; a URL object never does.
   const url = absolute(path.replace(/^\/+/, '/'));
   if (/^https?:/i.test(path)) return { url };
-  const size = await sharp(join(contentDirFrom(process.env, process.cwd()), path.replace(/^\/+/, '')))
+  const size = await sharp(join(contentDirFrom(process.env, process.cwd(), site.contentDir), path.replace(/^\/+/, '')))
     .metadata()
     .catch(() => undefined);
   return size?.width && size.height ? { url, width: size.width, height: size.height } : { url };

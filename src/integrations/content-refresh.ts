@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ContentChange } from '../content/content-change';
-import { contentRole, isIgnored, type ContentRole } from '../content/content-files';
+import { contentRole, isIgnored, type ContentLayout, type ContentRole } from '../content/content-files';
 
 /**
  * The loaders to run again when a file of each role changes. An article or page can link to any
@@ -17,10 +17,10 @@ export type LoadersByRole = Partial<Record<ContentRole, readonly string[]>>;
  *
  * @example loadersFor(['posts/a.md'], { article: ['articles', 'pages'] }) // ['articles', 'pages']
  */
-export function loadersFor(changedFiles: readonly string[], loadersByRole: LoadersByRole): string[] {
+export function loadersFor(changedFiles: readonly string[], loadersByRole: LoadersByRole, layout?: ContentLayout): string[] {
   // Dot files and editor backups (`.post.md.swp`, `post.md~`) are no one's content.
   const content = changedFiles.filter((file) => !isIgnored(file));
-  return [...new Set(content.flatMap((file) => loadersByRole[contentRole(file)] ?? []))].sort();
+  return [...new Set(content.flatMap((file) => loadersByRole[contentRole(file, layout)] ?? []))].sort();
 }
 
 /**
@@ -35,15 +35,15 @@ export function loadersFor(changedFiles: readonly string[], loadersByRole: Loade
  * content config, and `refreshContent` does nothing while that reload runs.
  * Changes that come while a refresh runs are gathered into the next one.
  */
-export default function contentRefresh(options: { contentDir: string; loadersByRole: LoadersByRole }): AstroIntegration {
-  const { contentDir, loadersByRole } = options;
+export default function contentRefresh(options: { contentDir: string; layout?: ContentLayout; loadersByRole: LoadersByRole }): AstroIntegration {
+  const { contentDir, loadersByRole, layout } = options;
   let watcher: FSWatcher | undefined;
   return {
     name: 'content-refresh',
     hooks: {
       'astro:server:setup': ({ refreshContent, logger }) => {
         if (!refreshContent) return;
-        const refresh = batchedRefresh(refreshContent, { contentDir, loadersByRole, logger });
+        const refresh = batchedRefresh(refreshContent, { contentDir, loadersByRole, logger, ...(layout ? { layout } : {}) });
         // Chokidar, as Vite uses: Node's own recursive watch lost a file an editor had replaced.
         const relativePath = (path: string) => relative(contentDir, path).split(sep).join('/');
         // Not into `.git` and the like: a content folder may be a repository of its own.
@@ -75,13 +75,13 @@ function stampOf(path: string): string {
  */
 export function batchedRefresh(
   refreshContent: RefreshContent,
-  options: { contentDir: string; loadersByRole: LoadersByRole; logger: AstroIntegrationLogger },
+  options: { contentDir: string; loadersByRole: LoadersByRole; logger: AstroIntegrationLogger; layout?: ContentLayout },
 ): (file: string) => void {
-  const { contentDir, loadersByRole, logger } = options;
+  const { contentDir, loadersByRole, logger, layout } = options;
   let running: Promise<void> = Promise.resolve();
   let waiting: string[] | undefined;
   const refresh = (file: string): void => {
-    if (loadersFor([file], loadersByRole).length === 0) return;
+    if (loadersFor([file], loadersByRole, layout).length === 0) return;
     if (waiting) {
       if (!waiting.includes(file)) waiting.push(file);
       return;
@@ -92,7 +92,7 @@ export function batchedRefresh(
       waiting = undefined;
       const stamps = changedFiles.map((changed) => stampOf(join(contentDir, changed)));
       try {
-        await refreshContent({ loaders: loadersFor(changedFiles, loadersByRole), context: { changedFiles } });
+        await refreshContent({ loaders: loadersFor(changedFiles, loadersByRole, layout), context: { changedFiles } });
       } catch (error) {
         // The dev server goes on: the author fixes the file, and the next save refreshes again.
         logger.error(error instanceof Error ? error.message : String(error));

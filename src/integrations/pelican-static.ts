@@ -2,27 +2,45 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentRole, listContentFiles } from '../content/content-files';
+import { contentRole, listContentFiles, type ContentLayout } from '../content/content-files';
 import { serveFolder } from './serve-folder';
+
+export interface PelicanStaticOptions {
+  contentDir: string;
+  /** Which files are static (Pelican's `STATIC_PATHS`). Default: this project's layout, every file that is no entry. */
+  layout?: ContentLayout;
+  /** Pelican's `EXTRA_PATH_METADATA`: a static file's `path` says where it is written (`extra/robots.txt` → `robots.txt`). */
+  extraPathMetadata?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/**
+ * Where Pelican writes a static file: its `EXTRA_PATH_METADATA` `path` (or `save_as`), else its
+ * own path from the content root.
+ *
+ * @example staticTarget('extra/robots.txt', { 'extra/robots.txt': { path: 'robots.txt' } }) // 'robots.txt'
+ */
+export function staticTarget(path: string, extraPathMetadata: PelicanStaticOptions['extraPathMetadata'] = {}): string {
+  const metadata = extraPathMetadata[path];
+  return (metadata?.['save_as'] ?? metadata?.['path'] ?? path).replace(/^\/+/, '');
+}
 
 /**
  * Serves and copies the content folder's static files (`images/`, PDFs, …) at the same paths they
  * had under Pelican, so `/images/x.jpeg` keeps working after the move.
  */
-export default function pelicanStatic(contentDir: string): AstroIntegration {
-  const staticFiles = async () =>
-    (await listContentFiles(contentDir)).filter((path) => contentRole(path) === 'static');
+export default function pelicanStatic({ contentDir, layout, extraPathMetadata }: PelicanStaticOptions): AstroIntegration {
+  const isStatic = (path: string) => contentRole(path, layout) === 'static';
   return {
     name: 'pelican-static',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(serveFolder('/', contentDir, (path) => contentRole(path) === 'static'));
+        server.middlewares.use(serveFolder('/', contentDir, isStatic));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const files = await staticFiles();
+        const files = (await listContentFiles(contentDir)).filter(isStatic);
         for (const path of files) {
-          const target = join(out, path);
+          const target = join(out, staticTarget(path, extraPathMetadata));
           await mkdir(dirname(target), { recursive: true });
           await copyFile(join(contentDir, path), target);
         }

@@ -14,6 +14,8 @@ export interface PythonRegexOptions {
   ignoreCase?: boolean;
   /** `\w`, `\d`, `\s` match any script, as Python's do on `str`. Default: true. */
   unicode?: boolean;
+  /** Matches at the start only, as `re.match` does (not `re.sub`'s every match). */
+  anchored?: boolean;
 }
 
 const INLINE_FLAGS = /^\(\?([aiLmsux]+)\)/;
@@ -23,7 +25,7 @@ const INLINE_FLAGS = /^\(\?([aiLmsux]+)\)/;
  */
 export function pythonRegex(pattern: string, options: PythonRegexOptions = {}): RegExp {
   let source = pattern;
-  const flags = new Set<string>(['g']);
+  const flags = new Set<string>(options.anchored ? [] : ['g']);
   if (options.ignoreCase) flags.add('i');
   let unicode = options.unicode ?? true;
   // Global inline flags, as Python allows at the start: (?u), (?i), (?s), (?m), (?x) and (?a).
@@ -94,6 +96,7 @@ export function pythonRegex(pattern: string, options: PythonRegexOptions = {}): 
     out += char;
   }
   if (unicode) flags.add('u');
+  if (options.anchored) out = `(?<![\\s\\S])(?:${out})`;
   try {
     return new RegExp(out, [...flags].join(''));
   } catch (error) {

@@ -7,9 +7,9 @@ export type RegexSubstitution = readonly [pattern: string, replacement: string];
 
 /** How slugs are made: Pelican's `SLUG_REGEX_SUBSTITUTIONS`, `SLUGIFY_PRESERVE_CASE`, `SLUGIFY_USE_UNICODE`. */
 export interface SlugOptions {
-  substitutions?: readonly RegexSubstitution[];
-  preserveCase?: boolean;
-  useUnicode?: boolean;
+  substitutions?: readonly RegexSubstitution[] | undefined;
+  preserveCase?: boolean | undefined;
+  useUnicode?: boolean | undefined;
 }
 
 /** Pelican's default `SLUG_REGEX_SUBSTITUTIONS` (pelican/settings.py). */

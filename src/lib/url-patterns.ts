@@ -17,10 +17,13 @@ export const URL_KINDS = [
   'courses',
 ] as const;
 export type UrlKind = (typeof URL_KINDS)[number];
-export type UrlPatterns = Record<UrlKind, string>;
+export type UrlPatterns = Record<UrlKind, string> & {
+  /** Pelican's `*_SAVE_AS` where a page is not written at its URL; `''`: not written at all. */
+  saveAs?: Partial<Record<UrlKind, string>>;
+};
 
 /** URL presets: ours (folders, clean URLs) and Pelican's defaults (`.html` files). */
-export const URL_PRESETS: Record<'default' | 'pelican', UrlPatterns> = {
+export const URL_PRESETS: Record<'default' | 'pelican', Record<UrlKind, string>> = {
   default: {
     article: 'posts/{slug}/',
     articleLang: 'posts/{slug}-{lang}/',

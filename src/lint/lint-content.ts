@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { AUTHOR_FILES, AUTHOR_KEYS } from '../content/authors-loader';
-import { contentRole, listContentFiles } from '../content/content-files';
+import { contentRole, listContentFiles, type ContentLayout } from '../content/content-files';
 import { displayPath, type ContentProblem } from '../content/content-error';
 import { courseFiles } from '../content/course-header';
 import { checkHeaderFile } from '../content/header-files-loader';
@@ -26,7 +26,9 @@ import { tagSpellingDiagnostics, type TagUse } from './tag-spelling';
 
 export interface LintOptions {
   contentDir: string;
-  settings: MetadataSettings & { urls: UrlPatterns };
+  settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null };
+  /** Where the folder's entries and static files are. Default: this project's layout. */
+  layout?: ContentLayout;
   /** "Today", for future dates and old drafts. */
   now: Date;
 }
@@ -51,17 +53,17 @@ const fromProblem = (problem: ContentProblem, rule: string): Diagnostic => ({
  * readers would notice (mis-encoded text, images without alt text, tags spelled two ways, typos in
  * header keys, scheduled posts, forgotten drafts, over-long summaries).
  */
-export async function lintContent({ contentDir, settings, now }: LintOptions): Promise<Diagnostic[]> {
+export async function lintContent({ contentDir, settings, layout, now }: LintOptions): Promise<Diagnostic[]> {
   const files = await listContentFiles(contentDir);
-  const staticFiles = new Set(files.filter((path) => contentRole(path) === 'static'));
+  const staticFiles = new Set(files.filter((path) => contentRole(path, layout) === 'static'));
   const diagnostics: Diagnostic[] = [];
   const inputs: IndexInput[] = [];
   const sources = new Map<string, { lines: string[]; body: string; bodyLine: number; summary: string | undefined }>();
   const tagUses: TagUse[] = [];
 
   for (const relativePath of files) {
-    const role = contentRole(relativePath);
-    if (role === 'static') continue;
+    const role = contentRole(relativePath, layout);
+    if (role === 'static' || role === 'none') continue;
     const path = join(contentDir, relativePath);
     const file = displayPath(path);
     const bytes = await readFile(path);
@@ -108,7 +110,7 @@ export async function lintContent({ contentDir, settings, now }: LintOptions): P
   diagnostics.push(...problems.map((problem) => fromProblem(problem, 'duplicate-url')));
 
   // Rendered as the build renders them: links resolved, images looked for, headings given ids.
-  const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone });
+  const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone, ...(layout ? { layout } : {}) });
   const renderer = await markdownProcessor.createRenderer({ ...rendererDefaults, shikiConfig } as AstroMarkdownOptions);
   const rendered: RenderedEntry[] = [];
   for (const entry of index.entries.values()) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentDirFrom } from '../../src/config/content-dir';
 import { prerenderWorkersFrom } from '../../src/config/prerender-workers';
 import { defineSiteConfig } from '../../src/config/site-schema';
-import { contentRole } from '../../src/content/content-files';
+import { contentRole, DEFAULT_LAYOUT, fnmatch, type ContentLayout } from '../../src/content/content-files';
 import { displayPath } from '../../src/content/content-error';
 import { blogPostingJsonLd, scriptJson } from '../../src/lib/json-ld';
 import { hasMath, plainText } from '../../src/lib/plain-text';
@@ -37,7 +37,42 @@ describe('contentRole', () => {
     ['pages.md', 'article'],
     ['images/a.jpeg', 'static'],
     ['files/slides.pdf', 'static'],
+    ['notes/z.rst', 'article'],
+    ['.#post.md', 'none'],
+    ['training/notes.rst', 'none'],
   ])('%s is %s', (path, role) => expect(contentRole(path)).toBe(role));
+
+  it('follows a Pelican layout: ARTICLE_PATHS, PAGE_PATHS, STATIC_PATHS and their excludes', () => {
+    const layout: ContentLayout = {
+      ...DEFAULT_LAYOUT,
+      articlePaths: ['posts', 'notes/one.md'],
+      articleExcludes: ['posts/drafts', 'pages'],
+      pagePaths: ['pages'],
+      staticPaths: ['images', 'extra/robots.txt'],
+      staticExcludes: ['images/raw'],
+      readers: ['markdown', 'rst'],
+      ownFolders: false,
+    };
+    expect(contentRole('posts/a.md', layout)).toBe('article');
+    expect(contentRole('posts/drafts/b.md', layout)).toBe('none');
+    expect(contentRole('notes/one.md', layout)).toBe('article');
+    expect(contentRole('notes/two.md', layout)).toBe('none');
+    expect(contentRole('code/readme.md', layout)).toBe('none');
+    expect(contentRole('training/course.md', layout)).toBe('none');
+    expect(contentRole('pages/about.rst', layout)).toBe('page');
+    expect(contentRole('posts/page.html', layout)).toBe('none');
+    expect(contentRole('images/a.png', layout)).toBe('static');
+    expect(contentRole('images/raw/a.png', layout)).toBe('none');
+    expect(contentRole('extra/robots.txt', layout)).toBe('static');
+    expect(contentRole('extra/other.txt', layout)).toBe('none');
+  });
+
+  it('matches names as Python\'s fnmatch does', () => {
+    expect(fnmatch('.#a.md', '.#*')).toBe(true);
+    expect(fnmatch('a.md', '*.m?')).toBe(true);
+    expect(fnmatch('b.md', '[!a]*')).toBe(true);
+    expect(fnmatch('a.md', '[!a]*')).toBe(false);
+  });
 });
 
 describe('contentDirFrom', () => {

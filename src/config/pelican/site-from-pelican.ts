@@ -1,0 +1,227 @@
+import { dirname, resolve } from 'node:path';
+import type { SiteConfigInput } from '../site-schema';
+import type { UrlKind } from '../../lib/url-patterns';
+import { isTimeZone } from '../../lib/zoned-time';
+import { NOTHING_TO_EMULATE, PELICAN_DEFAULTS } from './pelican-defaults';
+
+/** One line of what a `pelicanconf.py` asks that this project does differently, for the build log. */
+export interface SettingWarning {
+  setting: string;
+  message: string;
+}
+
+export interface SiteFromPelican {
+  config: SiteConfigInput;
+  warnings: SettingWarning[];
+}
+
+/** Pelican's `*_URL`/`*_SAVE_AS` settings, by the kind of page they place. */
+const URL_SETTINGS: Record<string, UrlKind> = {
+  ARTICLE: 'article',
+  ARTICLE_LANG: 'articleLang',
+  PAGE: 'page',
+  PAGE_LANG: 'pageLang',
+  CATEGORY: 'category',
+  TAG: 'tag',
+  AUTHOR: 'author',
+  CATEGORIES: 'categories',
+  TAGS: 'tags',
+  AUTHORS: 'authors',
+  ARCHIVES: 'archives',
+};
+
+/** The settings read here; the rest are a theme's or a plugin's, or Pelican's with nothing to do here. */
+const READ = new Set([
+  ...Object.keys(PELICAN_DEFAULTS),
+  ...Object.keys(URL_SETTINGS).flatMap((name) => [`${name}_URL`, `${name}_SAVE_AS`]),
+  'CATEGORY_REGEX_SUBSTITUTIONS',
+  'TAG_REGEX_SUBSTITUTIONS',
+  'AUTHOR_REGEX_SUBSTITUTIONS',
+  'SITESUBTITLE',
+  'DISPLAY_CATEGORIES_ON_MENU',
+]);
+
+/** Pelican settings with an effect here that is not quite Pelican's, and what differs. */
+const DIFFERS: Record<string, string> = {
+  TYPOGRIFY: 'quotes and dashes stay as written (Typogrify is not emulated)',
+  DRAFT_URL: 'drafts are shown by `npm run dev` only, not published at a URL',
+  DRAFT_SAVE_AS: 'drafts are shown by `npm run dev` only, not published at a URL',
+  YEAR_ARCHIVE_SAVE_AS: 'there are no yearly archive pages',
+  MONTH_ARCHIVE_SAVE_AS: 'there are no monthly archive pages',
+  DAY_ARCHIVE_SAVE_AS: 'there are no daily archive pages',
+  FEED_ALL_RSS: 'feeds are written at /feeds/ (Atom, RSS, JSON), and Pelican\'s feed paths redirect there',
+  FEED_ATOM: 'feeds are written at /feeds/ (Atom, RSS, JSON), and Pelican\'s feed paths redirect there',
+  FEED_RSS: 'feeds are written at /feeds/ (Atom, RSS, JSON), and Pelican\'s feed paths redirect there',
+  TAG_FEED_ATOM: 'tag feeds are written at /feeds/tag/{slug}.atom.xml',
+  TAG_FEED_RSS: 'tag feeds are written at /feeds/tag/{slug}.rss.xml',
+  CATEGORY_FEED_RSS: 'category feeds are written at /feeds/category/{slug}.rss.xml',
+};
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asStrings = (value: unknown): string[] => asList(value).filter((item): item is string => typeof item === 'string');
+const asPairs = (value: unknown): [string, string][] =>
+  asList(value).flatMap((item) => (Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'string' ? [[item[0], item[1]] as [string, string]] : []));
+
+/** A Pelican `DEFAULT_LANG` (`zh_CN`, `en-us`) as a language tag; `undefined` when it is none. */
+export function languageTag(value: string): string | undefined {
+  const tag = value.trim().replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Pelican URL setting as this project's pattern: no leading slash. */
+const urlPattern = (value: string) => value.replace(/^\/+/, '');
+
+/**
+ * The site configuration a `pelicanconf.py`'s settings make, with a warning for each setting
+ * this project reads differently or not at all (never an error: a Pelican site builds).
+ *
+ * @param settings the file's upper-case names, as Pelican reads them (Pelican's defaults fill the rest)
+ * @param configPath the file, for its folder: Pelican's `PATH` is relative to it
+ */
+export function siteFromPelican(settings: Record<string, unknown>, configPath: string, env: Record<string, string | undefined> = {}): SiteFromPelican {
+  const warnings: SettingWarning[] = [];
+  const warn = (setting: string, message: string) => warnings.push({ setting, message });
+  const get = (name: string): unknown => (name in settings ? settings[name] : PELICAN_DEFAULTS[name]);
+
+  const siteUrl = asString(get('SITEURL')) ?? '';
+  const absoluteSiteUrl = /^https?:\/\//.test(siteUrl) ? siteUrl.replace(/\/+$/, '') : undefined;
+  if (absoluteSiteUrl && new URL(absoluteSiteUrl).pathname !== '/') {
+    warn('SITEURL', `${siteUrl} has a path: the site is built to be served from the root of its host`);
+  }
+  const language = languageTag(asString(get('DEFAULT_LANG')) ?? 'en');
+  if (!language) warn('DEFAULT_LANG', `${JSON.stringify(get('DEFAULT_LANG'))} is not a language code; using "en"`);
+  const timeZone = asString(get('TIMEZONE')) ?? 'UTC';
+  if (!isTimeZone(timeZone)) warn('TIMEZONE', `${JSON.stringify(timeZone)} is not a time zone; using UTC`);
+  const pagination = get('DEFAULT_PAGINATION');
+
+  // URLs: Pelican's `*_URL` is what links say, `*_SAVE_AS` where the file is written.
+  const urls: Record<string, unknown> = { preset: 'pelican', saveAs: {} };
+  const saveAs: Partial<Record<UrlKind, string>> = {};
+  for (const [name, kind] of Object.entries(URL_SETTINGS)) {
+    const url = asString(get(`${name}_URL`)) ?? '';
+    const save = asString(get(`${name}_SAVE_AS`)) ?? url;
+    if (save === '') {
+      saveAs[kind] = '';
+      continue;
+    }
+    const pattern = urlPattern(url || save);
+    // A URL ending neither in "/" nor ".html" (`blog/{slug}`) is served from the file it is saved as.
+    urls[kind] = /(\/|\.html)$/.test(pattern) ? pattern : urlPattern(save);
+    if (urlPattern(save) !== urls[kind]) saveAs[kind] = urlPattern(save);
+  }
+  // Folder URLs whose files are index.html need no saveAs: file output writes `x/` as x/index.html.
+  for (const [kind, save] of Object.entries(saveAs) as [UrlKind, string][]) {
+    if (save !== '' && save === `${String(urls[kind])}index.html`) delete saveAs[kind];
+  }
+  urls['saveAs'] = saveAs;
+
+  const contentDir = resolve(dirname(configPath), asString(get('PATH')) ?? '.');
+  const readers: ('markdown' | 'rst' | 'html')[] = ['markdown', 'rst', 'html'];
+  const configuredReaders = get('READERS');
+  const disabled = new Set(
+    Object.entries(configuredReaders && typeof configuredReaders === 'object' ? configuredReaders : {})
+      .filter(([, reader]) => reader === null)
+      .map(([extension]) => extension),
+  );
+  const enabled = readers.filter((reader) => !(reader === 'markdown' ? ['md', 'markdown', 'mkd', 'mdown'] : reader === 'rst' ? ['rst'] : ['html', 'htm']).every((extension) => disabled.has(extension)));
+  const articlePaths = asStrings(get('ARTICLE_PATHS'));
+  const pagePaths = asStrings(get('PAGE_PATHS'));
+  // Pelican adds each kind's paths to the other's excludes (pelican/settings.py, configure_settings).
+  const articleExcludes = [...new Set([...asStrings(get('ARTICLE_EXCLUDES')), ...pagePaths])];
+  const pageExcludes = [...new Set([...asStrings(get('PAGE_EXCLUDES')), ...articlePaths])];
+  const defaultDate = get('DEFAULT_DATE');
+
+  const config: SiteConfigInput = {
+    title: asString(get('SITENAME')) || 'A Pelican Blog',
+    tagline: asString(get('SITESUBTITLE')) ?? '',
+    url: env['SITE_URL'] ?? absoluteSiteUrl ?? 'http://localhost:4321',
+    language: language ?? 'en',
+    timeZone: isTimeZone(timeZone) ? timeZone : 'UTC',
+    defaultAuthor: asString(get('AUTHOR')) ?? '',
+    contentDir,
+    menu: {
+      items: asPairs(get('MENUITEMS')).map(([label, href]) => ({ label, href })),
+      pages: get('DISPLAY_PAGES_ON_MENU') !== false,
+      categories: get('DISPLAY_CATEGORIES_ON_MENU') !== false,
+    },
+    links: asPairs(get('LINKS')).map(([label, url]) => ({ label, url })),
+    social: asPairs(get('SOCIAL')).flatMap(([label, url]) => {
+      if (/^https?:\/\//.test(url)) return [{ label, url }];
+      warn('SOCIAL', `${JSON.stringify(label)} links to ${JSON.stringify(url)}, not an absolute URL: left out`);
+      return [];
+    }),
+    pageSize: typeof pagination === 'number' && pagination > 0 ? pagination : 1_000_000,
+    urls: urls as SiteConfigInput['urls'],
+    slugs: {
+      substitutions: asList(get('SLUG_REGEX_SUBSTITUTIONS')) as [string, string][],
+      ...(settings['CATEGORY_REGEX_SUBSTITUTIONS'] ? { category: settings['CATEGORY_REGEX_SUBSTITUTIONS'] as [string, string][] } : {}),
+      ...(settings['TAG_REGEX_SUBSTITUTIONS'] ? { tag: settings['TAG_REGEX_SUBSTITUTIONS'] as [string, string][] } : {}),
+      ...(settings['AUTHOR_REGEX_SUBSTITUTIONS'] ? { author: settings['AUTHOR_REGEX_SUBSTITUTIONS'] as [string, string][] } : {}),
+      preserveCase: get('SLUGIFY_PRESERVE_CASE') === true,
+      useUnicode: get('SLUGIFY_USE_UNICODE') === true,
+      source: get('SLUGIFY_SOURCE') === 'basename' ? 'basename' : 'title',
+    },
+    content: {
+      articlePaths,
+      articleExcludes,
+      pagePaths,
+      pageExcludes,
+      staticPaths: asStrings(get('STATIC_PATHS')),
+      staticExcludes: asStrings(get('STATIC_EXCLUDES')),
+      ignoreFiles: asStrings(get('IGNORE_FILES')),
+      readers: enabled,
+      ownFolders: false,
+      extraPathMetadata: stringRecords(get('EXTRA_PATH_METADATA')),
+      pathMetadata: asString(get('PATH_METADATA')) ?? '',
+      filenameMetadata: asString(get('FILENAME_METADATA')) ?? '',
+      useFolderAsCategory: get('USE_FOLDER_AS_CATEGORY') !== false,
+      defaultCategory: asString(get('DEFAULT_CATEGORY')) ?? 'misc',
+      defaultMetadata: Object.fromEntries(Object.entries(stringRecord(get('DEFAULT_METADATA')))),
+      defaultDate: defaultDateOf(defaultDate),
+      summaryMaxLength: typeof get('SUMMARY_MAX_LENGTH') === 'number' ? (get('SUMMARY_MAX_LENGTH') as number) : null,
+    },
+    redirectFrom: 'pelican',
+  };
+
+  if (get('TYPOGRIFY') === true) warn('TYPOGRIFY', DIFFERS['TYPOGRIFY'] as string);
+  const plugins = asList(get('PLUGINS'));
+  if (plugins.length > 0) {
+    const names = plugins.map((plugin) => (typeof plugin === 'string' ? plugin : JSON.stringify(plugin)));
+    warn('PLUGINS', `${names.join(', ')}: Pelican plugins do not run here; what they add to a page is missing unless this project emulates it`);
+  }
+  for (const [name, value] of Object.entries(settings)) {
+    if (name in DIFFERS && name !== 'TYPOGRIFY' && value !== null && value !== '' && value !== PELICAN_DEFAULTS[name]) warn(name, DIFFERS[name] as string);
+  }
+  const foreign = Object.keys(settings).filter((name) => !READ.has(name) && !NOTHING_TO_EMULATE.has(name) && !(name in DIFFERS));
+  if (foreign.length > 0) {
+    warn('(theme and plugin settings)', `${foreign.sort().join(', ')}: not Pelican's own settings (a theme's or a plugin's); the site uses this project's theme`);
+  }
+  return { config, warnings };
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, typeof item === 'string' ? item : JSON.stringify(item)]));
+}
+
+function stringRecords(value: unknown): Record<string, Record<string, string>> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([path, metadata]) => [path, stringRecord(metadata)]));
+}
+
+/** `DEFAULT_DATE`: `'fs'`, a tuple such as `(2019, 6, 4)`, a datetime, or nothing. */
+function defaultDateOf(value: unknown): string | null {
+  if (value === 'fs') return 'fs';
+  if (Array.isArray(value) && value.every((part) => typeof part === 'number')) {
+    const [year, month = 1, day = 1, hour = 0, minute = 0, second = 0] = value as number[];
+    const pad = (part: number) => String(part).padStart(2, '0');
+    return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  }
+  if (value && typeof value === 'object' && '$date' in value) return String((value as { $date: string }).$date);
+  return null;
+}
