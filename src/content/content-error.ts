@@ -22,6 +22,11 @@ export interface ContentProblem {
   /** The value as written. */
   value?: string;
   message: string;
+  /**
+   * `warning`: the entry is still published, as Pelican publishes it (a link or image to a file
+   * that is not there); `npm run build -- --strict` fails on warnings too. Default: an error.
+   */
+  severity?: 'warning';
 }
 
 /**

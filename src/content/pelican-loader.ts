@@ -6,7 +6,10 @@ import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-r
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { isContentChange } from './content-change';
-import { contentRole, listContentFiles, type ContentLayout } from './content-files';
+import { contentRole, listContentFiles, readerOf, type ContentLayout } from './content-files';
+import { decodeSource, type ParsedSource } from './pelican-header';
+import { parseHtmlEntry } from './readers/html-reader';
+import { parsedFromRst, readRstFiles } from './readers/rst-reader';
 import { ContentError, displayPath, formatProblem, type ContentProblem } from './content-error';
 import { linkIndexOf, type LinkIndex } from './link-index';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
@@ -18,6 +21,7 @@ import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
 import { forgetOtherFolders } from './store-source';
 import { startRenderPool } from '../markdown/render-pool';
+import { isStrictBuild } from '../config/strict-build';
 import type { UrlPatterns } from '../lib/url-patterns';
 
 /** One content file as read and checked, before rendering. */
@@ -136,6 +140,12 @@ async function readFolderNow(
   const staticFiles = new Set(allFiles.filter((path) => roleOf(path) === 'static'));
   const sources = allFiles.filter((path) => ['article', 'page'].includes(roleOf(path)));
   const limit = pLimit(READ_CONCURRENCY);
+  // `.rst` files that need reading go to docutils together: one Python process per batch.
+  const readRst = batched((paths: string[]) =>
+    readRstFiles(paths.map((path) => join(contentDir, path)), { lang: options.settings.defaultLang }).then((reads) =>
+      reads.map((read) => parsedFromRst(read)),
+    ),
+  );
   const readOne = async (relativePath: string): Promise<FileRead> => {
     const path = join(contentDir, relativePath);
     const cacheKey = `${key}\0${path}`;
@@ -148,8 +158,10 @@ async function readFolderNow(
     if (reusable && cached.mtimeMs === mtimeMs && cached.size === size) return cached.read;
     const bytes = await readFile(path);
     const kind: EntryKind = roleOf(relativePath) === 'page' ? 'page' : 'article';
+    const reader = readerOf(relativePath, options.layout);
+    const parsed = reader === 'rst' ? await readRst(relativePath) : reader === 'html' ? htmlSource(bytes) : undefined;
     const result = readEntry(
-      { bytes, relativePath, displayPath: displayPath(path), kind },
+      { bytes, relativePath, displayPath: displayPath(path), kind, ...(parsed ? { parsed } : {}) },
       {
         settings: options.settings,
         schema: options.schemas[kind],
@@ -186,6 +198,34 @@ async function readFolderNow(
 }
 
 /**
+ * A function of one item that runs `all` once for the items asked for in the same turn of the
+ * event loop: the files read at once share one Python process.
+ */
+function batched<T, R>(all: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+  let pending: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      if (pending.length === 0) {
+        setImmediate(() => {
+          const batch = pending;
+          pending = [];
+          all(batch.map(({ item: asked }) => asked)).then(
+            (results) => batch.forEach(({ resolve: done }, position) => done(results[position] as R)),
+            (error: unknown) => batch.forEach(({ reject: fail }) => fail(error)),
+          );
+        });
+      }
+      pending.push({ item, resolve, reject });
+    });
+}
+
+/** An `.html` entry as Pelican's HTML reader reads it; `undefined` (read as Markdown, and refused) when it is not text. */
+function htmlSource(bytes: Uint8Array): ParsedSource | undefined {
+  const text = decodeSource(bytes);
+  return text === undefined ? undefined : parseHtmlEntry(text);
+}
+
+/**
  * An Astro content loader for a Pelican content folder: reads the `Key: value` (or YAML) header of
  * every Markdown file, validates it, works out every URL (Pelican's translation rules included),
  * renders the bodies of its own kind with the site's Markdown processor — intrasite links
@@ -205,7 +245,11 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
       const changedFiles = isContentChange(change) ? change.changedFiles : undefined;
       // A header cover that appeared or vanished changes what its post's header means.
       if (changedFiles?.some((file) => contentRole(file, options.layout) === 'static')) forgetReads();
-      const problems = await syncAll(context, changedFiles);
+      const found = await syncAll(context, changedFiles);
+      // Warnings (broken links, as Pelican warns of them) fail only a strict build.
+      const strict = isStrictBuild();
+      const problems = strict ? found : found.filter((problem) => problem.severity !== 'warning');
+      for (const warning of found.filter((problem) => !strict && problem.severity === 'warning')) context.logger.warn(formatProblem(warning));
       // A build stops on any problem; the dev server keeps serving and reports each one, so
       // the author can fix the file and see the result without restarting.
       if (!context.watcher) {
@@ -293,14 +337,13 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     if (context.watcher && !renderer && sampleJob) warmUp(context, sampleJob, links);
     const writeLimit = pLimit(READ_CONCURRENCY);
     const writes: Promise<void>[] = [];
-    for (const [position, { entry, job, digest }] of toRender.entries()) {
+    for (const [position, { entry, job, digest: sourceDigest }] of toRender.entries()) {
       const rendered = renderedAll[position]!;
-      if (rendered.problems.length > 0) {
-        problems.push(...rendered.problems);
-        store.delete(entry.id);
-        counts.invalid += 1;
-        continue;
-      }
+      // What rendering finds is links and images that lead nowhere: Pelican publishes the page and
+      // warns, and so do we (a strict build fails). Such an entry is stored under a digest no
+      // source has, so the next build renders it again and says so again.
+      problems.push(...rendered.problems.map((problem): ContentProblem => ({ ...problem, severity: 'warning' })));
+      const digest = rendered.problems.length > 0 ? `${sourceDigest}-warned` : sourceDigest;
       const parsed = await context.parseData({ id: entry.id, data: entryData(entry, rendered.summary, job.path), filePath: job.path });
       // No `body`: nothing reads the Markdown once it is rendered, and at 1,000 posts it was a third
       // of the data store Astro serializes after every edit in dev and bundles into the server.

@@ -20,6 +20,11 @@ export interface EntrySource {
   /** Path as shown in messages. */
   displayPath: string;
   kind: EntryKind;
+  /**
+   * The file as a reader other than Markdown's read it (`.rst`, `.html`): fields and an HTML body
+   * made ready for the renderer. Default: the bytes are read as a Pelican Markdown file.
+   */
+  parsed?: ParsedSource;
 }
 
 export interface ReadEntryOptions {
@@ -63,14 +68,8 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
     if (value !== undefined) located.value = value;
     return located;
   };
-  const text = decodeSource(source.bytes);
-  if (text === undefined) {
-    return { status: 'invalid', problems: [problem(1, 'is not a UTF-8 text file (is it an image or a document saved as .md?)')] };
-  }
-  if (text.trim() === '') {
-    return { status: 'invalid', problems: [problem(1, 'is empty (a post starts with a header such as "Title: My post")')] };
-  }
-  const parsed = parsePelicanSource(text);
+  const parsed = source.parsed ?? readMarkdownSource(source.bytes);
+  if (!('fields' in parsed)) return { status: 'invalid', problems: [problem(1, parsed.unreadable)] };
   const { metadata, problems: fieldProblems } = readEntryMetadata(parsed, source.relativePath, options.settings, options.fileModified);
   if (metadata.status === 'skip') return { status: 'skip' };
   // "Updated on" stays true without authors remembering: the last commit that changed the file.
@@ -111,6 +110,14 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
     bodyLine: parsed.bodyLine,
     slugLine: (parsed.fields.get('slug') ?? parsed.fields.get('title'))?.line ?? 1,
   };
+}
+
+/** A Markdown file's header and body, or why it has none. */
+function readMarkdownSource(bytes: Uint8Array): ParsedSource | { unreadable: string } {
+  const text = decodeSource(bytes);
+  if (text === undefined) return { unreadable: 'is not a UTF-8 text file (is it an image or a document saved as .md?)' };
+  if (text.trim() === '') return { unreadable: 'is empty (a post starts with a header such as "Title: My post")' };
+  return parsePelicanSource(text);
 }
 
 function toHeaderKey(field: string): string {

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import { remove } from 'unist-util-remove';
 import rehypeRaw, { type Options } from 'rehype-raw';
 import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -7,7 +8,8 @@ import type { VFile } from 'vfile';
  * rehype-raw, only for posts that hold raw HTML: it parses the whole tree again through parse5,
  * about a millisecond per post, and most posts have no HTML of their authors at all (Shiki's
  * code comes as elements). Without raw nodes the tree is left as it is, which is what rehype-raw
- * would give back.
+ * would give back. Empty comments (`<!---->`) are dropped: they stand for the blank lines of an
+ * HTML body passed through Markdown (an `.rst` or `.html` entry).
  */
 export default function rehypeRawWhenNeeded(options?: Options) {
   const raw = rehypeRaw(options) as (tree: Root, file: VFile) => Root;
@@ -17,6 +19,10 @@ export default function rehypeRawWhenNeeded(options?: Options) {
       hasRaw = true;
       return EXIT;
     });
-    return hasRaw ? raw(tree, file) : undefined;
+    if (!hasRaw) return undefined;
+    const parsed = raw(tree, file);
+    // Empty comments hold the blank lines of HTML entries (readers/html-as-markdown.ts): they go.
+    remove(parsed, (node) => node.type === 'comment' && 'value' in node && node.value === '');
+    return parsed;
   };
 }
