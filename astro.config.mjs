@@ -11,6 +11,7 @@ import pagefindInDev, { PAGEFIND_BASE } from './src/integrations/pagefind';
 import pelicanStatic from './src/integrations/pelican-static';
 import finishSite from './src/integrations/finish-site';
 import pruneOutput from './src/integrations/prune-output';
+import folderPages from './src/integrations/folder-pages';
 import dataStoreFile from './src/integrations/data-store-file';
 import contentRefresh from './src/integrations/content-refresh';
 import parallelPrerender from './src/integrations/prerender/parallel-prerender';
@@ -59,11 +60,18 @@ export default defineConfig({
       },
     }),
     parallelPrerender({ last: ['src/pages/social/[card].jpg.ts'], ...prerenderWorkersFrom(process.env) }),
-    pelicanStatic({ contentDir, layout: site.content, extraPathMetadata: site.content.extraPathMetadata }),
+    pelicanStatic({
+      contentDir,
+      layout: site.content,
+      extraPathMetadata: site.content.extraPathMetadata,
+      metadata: { timeZone: site.timeZone, defaultAuthor: site.defaultAuthor, defaultLang: site.language, pathMetadata: site.content },
+    }),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),
     // After the integrations that copy files into the site, before the ones that read it. The
     // search index is kept between builds, and its stale files removed as it is written.
+    // Before the output is pruned and read: file output's folder pages take their index.html names.
+    folderPages(),
     pruneOutput({ leave: [PAGEFIND_BASE] }),
     // Last: it checks the links of the finished site (the content folder's static files and
     // KaTeX's fonts copied) and indexes it for search.

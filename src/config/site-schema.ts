@@ -1,14 +1,11 @@
 import { z } from 'astro/zod';
-import { URL_KINDS, URL_PRESETS, type UrlKind, type UrlPatterns } from '../lib/url-patterns';
+import { buildFormatOf, URL_KINDS, URL_PRESETS, type UrlKind, type UrlPatterns } from '../lib/url-patterns';
 import { isTimeZone } from '../lib/zoned-time';
 
 const urlPattern = z
   .string()
   .regex(/^[^/]/, 'must not start with "/" (write "posts/{slug}/")')
   .regex(/(\/|\.html)$/, 'must end with "/" (a folder URL) or ".html" (a file URL)');
-
-/** Where a kind of page is written, Pelican's `*_SAVE_AS`: a file path, or `''` for "not written". */
-const saveAsPattern = z.string().regex(/^$|^[^/].*\.html$/, 'must be empty (the page is not written) or a path ending in ".html"');
 
 /** URL settings: a preset, and any pattern to change. Placeholders: {slug} {lang} {category} {date:%Y} {date:%m} {date:%d}. */
 const urlsSchema = z
@@ -20,34 +17,38 @@ const urlsSchema = z
       z.ZodOptional<typeof urlPattern>
     >),
     /**
-     * Where pages are written when that is not their URL (Pelican's `*_SAVE_AS`): `{slug}/` served
-     * from `{slug}/index.html`, or `''` for a kind of page the site does not have. Default: from the URL.
+     * `file`: every page is a file, `x.html` as itself and a folder URL `x/` as `x/index.html`, so
+     * the two can mix (a Pelican site's URLs). Default: `file` when `article` ends in `.html`, else
+     * `directory` (every URL a folder).
      */
-    saveAs: z.partialRecord(z.enum(URL_KINDS), saveAsPattern).default({}),
+    format: z.enum(['file', 'directory']).optional(),
+    /** Kinds of page the site does not have (Pelican's `AUTHOR_SAVE_AS = ''`): not written, not linked. */
+    skip: z.array(z.enum(URL_KINDS)).default([]),
   })
-  .default({ preset: 'default', saveAs: {} })
+  .default({ preset: 'default', skip: [] })
   .transform((urls): UrlPatterns => {
     const patterns: UrlPatterns = { ...URL_PRESETS[urls.preset] };
     for (const kind of URL_KINDS) patterns[kind] = urls[kind] ?? patterns[kind];
-    if (Object.keys(urls.saveAs).length > 0) patterns.saveAs = urls.saveAs;
+    if (urls.format) patterns.format = urls.format;
+    if (urls.skip.length > 0) patterns.skip = urls.skip;
     return patterns;
   })
   .superRefine((patterns, context) => {
-    // Astro writes one kind of file per site; `saveAs` (Pelican's sites) needs file output, where
-    // a folder URL is written as its index.html.
-    const style = patterns.article.endsWith('.html') || patterns.saveAs ? '.html' : '/';
-    for (const kind of URL_KINDS) {
-      if (style === '/' && !patterns[kind].endsWith('/')) {
-        context.addIssue({
-          code: 'custom',
-          path: [kind],
-          message: 'ends differently from urls.article: end every URL with "/", or give urls.saveAs (Astro writes one kind of file per site)',
-        });
+    // Directory output writes every page as a folder's index.html: a `.html` URL needs file output.
+    if (buildFormatOf(patterns) === 'directory') {
+      for (const kind of URL_KINDS) {
+        if (!patterns[kind].endsWith('/')) {
+          context.addIssue({
+            code: 'custom',
+            path: [kind],
+            message: 'ends differently from urls.article: end every URL with "/", or set urls.format to "file" (Astro writes one kind of file per site)',
+          });
+        }
       }
     }
     for (const kind of ['article', 'page', 'category', 'tag', 'author', 'course'] as const) {
-      if (!patterns[kind].includes('{slug}') && patterns.saveAs?.[kind] !== '') {
-        context.addIssue({ code: 'custom', path: [kind], message: 'needs a {slug} placeholder, or every entry gets one URL' });
+      if (!/\{(?!date\b|lang\b)\w+/.test(patterns[kind]) && !patterns.skip?.includes(kind)) {
+        context.addIssue({ code: 'custom', path: [kind], message: 'needs a {slug} placeholder (or another field of the entry), or every entry gets one URL' });
       }
     }
   });
@@ -89,6 +90,8 @@ const contentSchema = z
     ignoreFiles: z.array(z.string()).default(['.#*']),
     /** Which readers read entries (Pelican's `READERS` can turn one off). */
     readers: z.array(z.enum(['markdown', 'rst', 'html'])).default(['markdown', 'rst', 'html']),
+    /** Extensions no reader takes (Pelican's `READERS = {'html': None}`), without the dot. */
+    disabledExtensions: z.array(z.string()).default([]),
     /** This project's own `training/` (courses) and `authors/` folders. */
     ownFolders: z.boolean().default(true),
     /** `EXTRA_PATH_METADATA`: metadata by file path, e.g. `{ "extra/robots.txt": { "path": "robots.txt" } }`. */
@@ -105,6 +108,11 @@ const contentSchema = z
     defaultMetadata: z.record(z.string(), z.string()).default({}),
     /** `DEFAULT_DATE`: `fs` (the file's modification time), a date (`2019-06-04T10:30`), or none. */
     defaultDate: z.string().nullable().default(null),
+    /**
+     * An entry without a title, or an article without a date: an `error` that stops the build, or
+     * `skip` it with a warning as Pelican does (a `pelicanconf.py` site). Default: `error`.
+     */
+    incomplete: z.enum(['error', 'skip']).default('error'),
     /** `SUMMARY_MAX_LENGTH`: words of the body used as summary when an entry has none; `null` for all. */
     summaryMaxLength: z.number().int().min(0).nullable().default(50),
   })

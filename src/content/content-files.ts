@@ -33,6 +33,8 @@ export interface ContentLayout {
   ignoreFiles: readonly string[];
   /** The readers that read entries. */
   readers: readonly ReaderName[];
+  /** Extensions no reader takes (Pelican's `READERS = {'html': None}`), without the dot. */
+  disabledExtensions?: readonly string[];
   /** This project's own folders, `training/` (courses) and `authors/` (author profiles). */
   ownFolders: boolean;
 }
@@ -99,6 +101,7 @@ function isExcluded(path: string, excludes: readonly string[]): boolean {
 /** The reader of a file, by its extension, if the layout reads it. */
 export function readerOf(relativePath: string, layout: ContentLayout = DEFAULT_LAYOUT): ReaderName | undefined {
   const extension = /\.([^./]+)$/.exec(relativePath)?.[1] ?? '';
+  if (layout.disabledExtensions?.includes(extension)) return undefined;
   return layout.readers.find((reader) => READER_EXTENSIONS[reader].includes(extension));
 }
 
@@ -131,6 +134,12 @@ export function contentRole(relativePath: string, layout: ContentLayout = DEFAUL
   if (layout.staticPaths === null) return 'static';
   const isStatic = layout.staticPaths.some((root) => isUnder(relativePath, root)) && !isExcluded(relativePath, layout.staticExcludes);
   return isStatic ? 'static' : 'none';
+}
+
+/** Whether a file is under the layout's `STATIC_PATHS` (every file is, in this project's own layout). */
+export function isInStaticPaths(relativePath: string, layout: ContentLayout = DEFAULT_LAYOUT): boolean {
+  if (layout.staticPaths === null) return true;
+  return layout.staticPaths.some((root) => isUnder(relativePath, root)) && !isExcluded(relativePath, layout.staticExcludes);
 }
 
 /** Whether a path is one no site wants: dot files and folders (`.git`, `.DS_Store`), editor backups. */

@@ -60,7 +60,7 @@ export async function allFeeds(): Promise<FeedSpec[]> {
           path: feedPath(format, { kind, name: term.name }),
           format,
           title: `${site.title}: ${term.name}`,
-          pageUrl: termUrl(kind, term.name),
+          pageUrl: termUrl(kind, term.name) ?? '/',
           articles: term.articles,
         });
       }
@@ -102,7 +102,10 @@ export async function renderFeed(spec: FeedSpec): Promise<string> {
       link: absolute(data.url),
       description: feedDescriptionOf(article),
       content: feedContentOf(article),
-      author: data.authors.map((name) => ({ name, link: absolute(termUrl('author', name)) })),
+      author: data.authors.map((name) => {
+        const url = termUrl('author', name);
+        return url ? { name, link: absolute(url) } : { name };
+      }),
       date: data.modified,
       published: data.date,
       category: [data.category, ...data.tags].map((name) => ({ name })),

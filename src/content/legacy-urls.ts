@@ -35,7 +35,7 @@ export interface Redirect {
 export function pelicanRedirects(
   entries: readonly MovedEntry[],
   terms: readonly MovedTerm[],
-  indexes: Readonly<Record<'archives' | 'categories' | 'tags' | 'authors', string>>,
+  indexes: Readonly<Record<'archives' | 'categories' | 'tags' | 'authors', string | undefined>>,
   timeZone: string,
 ): Redirect[] {
   const pelican = URL_PRESETS.pelican;
@@ -48,7 +48,7 @@ export function pelicanRedirects(
     redirects.push({ from: expandUrlPattern(pelican[term.kind], { slug: slugify(term.name) }, timeZone), to: term.url });
   }
   for (const [kind, url] of Object.entries(indexes)) {
-    redirects.push({ from: `/${pelican[kind as keyof typeof indexes]}`, to: url });
+    if (url) redirects.push({ from: `/${pelican[kind as keyof typeof indexes]}`, to: url });
   }
   const seen = new Set<string>();
   return redirects.filter(({ from, to }) => from !== to && !seen.has(from) && seen.add(from));

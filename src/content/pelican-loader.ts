@@ -6,7 +6,7 @@ import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-r
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { isContentChange } from './content-change';
-import { contentRole, listContentFiles, readerOf, type ContentLayout } from './content-files';
+import { contentRole, isInStaticPaths, listContentFiles, readerOf, type ContentLayout } from './content-files';
 import { decodeSource, type ParsedSource } from './pelican-header';
 import { parseHtmlEntry } from './readers/html-reader';
 import { parsedFromRst, readRstFiles } from './readers/rst-reader';
@@ -44,6 +44,8 @@ export interface PelicanLoaderOptions {
   /** Every collection's schema: links between collections need every file read. */
   schemas: Record<EntryKind, EntrySchema>;
   settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null };
+  /** Entries without a title (articles without a date): an `error`, or skipped with a warning as Pelican does. */
+  incomplete?: 'error' | 'skip';
 }
 
 /**
@@ -168,6 +170,7 @@ async function readFolderNow(
         fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)),
         lastCommitted,
         fileModified: new Date(mtimeMs),
+        incomplete: options.incomplete ?? 'error',
       },
     );
     // The commit date is part of the digest: committing an edit changes "updated on", not the bytes.
@@ -177,6 +180,10 @@ async function readFolderNow(
     return read;
   };
   const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));
+  // A source Pelican does not publish, in STATIC_PATHS, is copied as it is (pelican-static).
+  for (const { relativePath, result } of read) {
+    if (result.status === 'skip' && result.warning && options.layout?.staticPaths != null && isInStaticPaths(relativePath, options.layout)) staticFiles.add(relativePath);
+  }
   const inputs: IndexInput[] = [];
   for (const { relativePath, path, kind, result } of read) {
     if (result.status !== 'ok') continue;
@@ -297,6 +304,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     for (const { relativePath, path, bytesDigest, kind, result } of read) {
       if (kind !== options.kind) continue;
       if (result.status === 'skip') {
+        if (result.warning) problems.push(result.warning);
         counts.skipped += 1;
         continue;
       }

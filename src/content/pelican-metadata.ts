@@ -125,7 +125,7 @@ export function readEntryMetadata(
 
   const extra: Record<string, string> = {};
   for (const [key, field] of fields) {
-    if (!KNOWN_KEYS.has(key) && !field.origin) extra[key] = field.values.join('\n').trim();
+    if (!KNOWN_KEYS.has(key)) extra[key] = field.values.join('\n').trim();
   }
 
   const metadata: EntryMetadata = {

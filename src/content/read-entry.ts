@@ -37,10 +37,16 @@ export interface ReadEntryOptions {
   lastCommitted?: Date | undefined;
   /** The file's modification time, for Pelican's `DEFAULT_DATE = 'fs'`. */
   fileModified?: Date | undefined;
+  /**
+   * What to do with an entry without a title (or an article without a date): `error` (this
+   * project's sites), or `skip` it with a warning, as Pelican does. Default: `error`.
+   */
+  incomplete?: 'error' | 'skip';
 }
 
 export type ReadEntryResult =
-  | { status: 'skip' }
+  /** `Status: skip`, or an entry Pelican would not publish (`warning` says why). */
+  | { status: 'skip'; warning?: ContentProblem }
   | { status: 'invalid'; problems: ContentProblem[] }
   | {
       status: 'ok';
@@ -70,8 +76,22 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
   };
   const parsed = source.parsed ?? readMarkdownSource(source.bytes);
   if (!('fields' in parsed)) return { status: 'invalid', problems: [problem(1, parsed.unreadable)] };
+  // A file its reader cannot read (an `.rst` using a plugin's directive): Pelican logs it and
+  // publishes the rest.
+  if (options.incomplete === 'skip' && parsed.problems.length > 0) {
+    const [first] = parsed.problems;
+    return { status: 'skip', warning: { ...problem(first?.line ?? 1, `is not published: it ${first?.message ?? 'cannot be read'}; Pelican skips it too`), severity: 'warning' } };
+  }
   const { metadata, problems: fieldProblems } = readEntryMetadata(parsed, source.relativePath, options.settings, options.fileModified);
   if (metadata.status === 'skip') return { status: 'skip' };
+  // A file its reader could not read says why, not that it lacks a title.
+  if (options.incomplete === 'skip' && parsed.problems.length === 0) {
+    const missing = metadata.title === undefined ? 'title' : source.kind === 'article' && metadata.date === undefined ? 'date' : undefined;
+    if (missing) {
+      const warning = problem(1, `is not published: it has no ${missing}, and Pelican skips such a file (add a "${missing === 'title' ? 'Title' : 'Date'}:" line)`);
+      return { status: 'skip', warning: { ...warning, severity: 'warning' } };
+    }
+  }
   // "Updated on" stays true without authors remembering: the last commit that changed the file.
   const committed = options.lastCommitted;
   if (!parsed.fields.has('modified') && committed && metadata.date && committed > metadata.date) metadata.modified = committed;

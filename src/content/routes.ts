@@ -1,5 +1,5 @@
 import site from '@site-config';
-import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl } from '../lib/url-patterns';
+import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl, type UrlKind } from '../lib/url-patterns';
 import { slugify } from '../lib/slugify';
 import { courseUrl, coursesUrl, orderedCourses, type Course } from './courses';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';
@@ -28,17 +28,22 @@ export type SiteRoute =
 export const TAXONOMIES: readonly TaxonomyKind[] = ['category', 'tag', 'author'];
 const INDEX_KIND = { category: 'categories', tag: 'tags', author: 'authors' } as const;
 
+/** Whether the site has pages of a kind (Pelican's `AUTHOR_SAVE_AS = ''` leaves authors without). */
+export const hasPagesOf = (kind: UrlKind): boolean => !site.urls.skip?.includes(kind);
+
 /**
- * The URL of a category, tag or author page, from the site's URL settings.
+ * The URL of a category, tag or author page, from the site's URL settings; `undefined` when the
+ * site has no such pages.
  *
  * @example termUrl('tag', 'Machine Learning') // '/tag/machine-learning/'
  */
-export function termUrl(kind: TaxonomyKind, name: string): string {
-  return expandUrlPattern(site.urls[kind], { slug: slugify(name) }, site.timeZone);
+export function termUrl(kind: TaxonomyKind, name: string): string | undefined {
+  return hasPagesOf(kind) ? expandUrlPattern(site.urls[kind], { slug: slugify(name) }, site.timeZone) : undefined;
 }
 
-/** The URL of the page listing every category, tag or author. */
-export const termIndexUrl = (kind: TaxonomyKind): string => expandUrlPattern(site.urls[INDEX_KIND[kind]], {}, site.timeZone);
+/** The URL of the page listing every category, tag or author; `undefined` when the site has none. */
+export const termIndexUrl = (kind: TaxonomyKind): string | undefined =>
+  hasPagesOf(INDEX_KIND[kind]) ? expandUrlPattern(site.urls[INDEX_KIND[kind]], {}, site.timeZone) : undefined;
 
 /** The URL of the search page: `src/pages/search.astro`, written as a folder or a file like every page. */
 export const searchUrl = (): string => (buildFormatOf(site.urls) === 'file' ? '/search.html' : '/search/');
@@ -77,7 +82,7 @@ export async function siteRoutes(): Promise<SiteRoute[]> {
     ...listingRoutes('/', listed),
     ...(await articlesWithPages()).map((article) => ({ view: 'article' as const, url: article.data.url, article })),
     ...(await pagesWithPages()).map((page) => ({ view: 'page' as const, url: page.data.url, page })),
-    { view: 'archives', url: archivesUrl(), articles: listed },
+    ...(hasPagesOf('archives') ? [{ view: 'archives' as const, url: archivesUrl(), articles: listed }] : []),
   ];
   const { upcoming, past } = await orderedCourses();
   if (upcoming.length + past.length > 0) {
@@ -86,8 +91,12 @@ export async function siteRoutes(): Promise<SiteRoute[]> {
   }
   for (const kind of TAXONOMIES) {
     const grouped = await terms(kind);
-    routes.push({ view: 'terms', url: termIndexUrl(kind), kind, terms: grouped });
-    for (const term of grouped) routes.push(...listingRoutes(termUrl(kind, term.name), term.articles, term));
+    const indexUrl = termIndexUrl(kind);
+    if (indexUrl) routes.push({ view: 'terms', url: indexUrl, kind, terms: grouped });
+    for (const term of grouped) {
+      const url = termUrl(kind, term.name);
+      if (url) routes.push(...listingRoutes(url, term.articles, term));
+    }
   }
   return routes;
 }

@@ -75,8 +75,17 @@ export function buildSiteIndex(inputs: readonly IndexInput[], settings: IndexSet
       langs.set(input.metadata.lang, input);
       const isTranslation = input !== original;
       const pattern = settings.urls[isTranslation ? (`${input.kind}Lang` satisfies UrlKind) : input.kind];
-      const { slug, lang, category, date } = input.metadata;
-      const values = { slug, lang, category: slugify(category), ...(date ? { date } : {}) };
+      const { slug, lang, category, date, authors, extra } = input.metadata;
+      // Pelican formats URLs with every metadata field, and these (pelican/contents.py, url_format).
+      const values = {
+        ...extra,
+        path: input.sourcePath,
+        slug,
+        lang,
+        category: slugify(category),
+        author: authors[0] ? slugify(authors[0]) : '',
+        ...(date ? { date } : {}),
+      };
       let url: string;
       try {
         url = expandUrlPattern(pattern, values, settings.timeZone);

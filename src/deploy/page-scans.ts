@@ -9,7 +9,7 @@ import { inlineScriptHashes, redirectTarget } from './static-headers';
  * Bump when what a scan finds changes (`internalLinks`, `inlineScriptHashes`, `redirectTarget`):
  * scans kept from earlier builds are then taken again.
  */
-const SCAN_VERSION = 1;
+const SCAN_VERSION = 2;
 
 /** Where scans are kept between builds, one file per output folder. */
 const CACHE_DIR = 'node_modules/.cache/page-scans';
@@ -32,9 +32,12 @@ interface KeptScan {
 }
 
 /** Scans a page's HTML. */
-export function scanPage(html: string, origin: string): PageScan {
-  return { hashes: inlineScriptHashes(html), target: redirectTarget(html), links: internalLinks(html, origin) };
+export function scanPage(html: string, origin: string, pagePath = '/'): PageScan {
+  return { hashes: inlineScriptHashes(html), target: redirectTarget(html), links: internalLinks(html, origin, pagePath) };
 }
+
+/** The site path a page file is served at: `x/index.html` at `/x/`, `x.html` at `/x.html`. */
+export const pagePathOf = (page: string): string => `/${page.split('\\').join('/')}`.replace(/(^|\/)index\.html$/, '$1');
 
 /**
  * Scans the pages of a built site, each from its file or, when the file has the size and time of
@@ -59,7 +62,7 @@ export async function scanPages(
         const path = join(root, page);
         const { size, mtimeMs } = await stat(path);
         const last = kept[page];
-        const scan = last && last.size === size && last.mtimeMs === mtimeMs ? last.scan : scanPage(await readFile(path, 'utf8'), origin);
+        const scan = last && last.size === size && last.mtimeMs === mtimeMs ? last.scan : scanPage(await readFile(path, 'utf8'), origin, pagePathOf(page));
         scanned[page] = { size, mtimeMs, scan };
         return scan;
       }),

@@ -1,8 +1,10 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentRole, listContentFiles, type ContentLayout } from '../content/content-files';
+import { contentRole, isInStaticPaths, listContentFiles, type ContentLayout } from '../content/content-files';
+import type { MetadataSettings } from '../content/pelican-metadata';
+import { isSkippedSource } from '../content/static-sources';
 import { serveFolder } from './serve-folder';
 
 export interface PelicanStaticOptions {
@@ -11,6 +13,8 @@ export interface PelicanStaticOptions {
   layout?: ContentLayout;
   /** Pelican's `EXTRA_PATH_METADATA`: a static file's `path` says where it is written (`extra/robots.txt` → `robots.txt`). */
   extraPathMetadata?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** How entries are read: a source in `STATIC_PATHS` that Pelican would not publish is copied instead. */
+  metadata?: MetadataSettings;
 }
 
 /**
@@ -28,8 +32,14 @@ export function staticTarget(path: string, extraPathMetadata: PelicanStaticOptio
  * Serves and copies the content folder's static files (`images/`, PDFs, …) at the same paths they
  * had under Pelican, so `/images/x.jpeg` keeps working after the move.
  */
-export default function pelicanStatic({ contentDir, layout, extraPathMetadata }: PelicanStaticOptions): AstroIntegration {
+export default function pelicanStatic({ contentDir, layout, extraPathMetadata, metadata }: PelicanStaticOptions): AstroIntegration {
   const isStatic = (path: string) => contentRole(path, layout) === 'static';
+  /** A source file in STATIC_PATHS that Pelican does not publish (an HTML demo without a title) is copied as it is. */
+  const isCopiedSource = async (path: string) => {
+    const role = contentRole(path, layout);
+    if ((role !== 'article' && role !== 'page') || !metadata || layout?.staticPaths == null || !isInStaticPaths(path, layout)) return false;
+    return isSkippedSource(path, await readFile(join(contentDir, path)), role, metadata, layout);
+  };
   return {
     name: 'pelican-static',
     hooks: {
@@ -38,7 +48,9 @@ export default function pelicanStatic({ contentDir, layout, extraPathMetadata }:
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const files = (await listContentFiles(contentDir)).filter(isStatic);
+        const listed = await listContentFiles(contentDir);
+        const copiedSources = await Promise.all(listed.map(isCopiedSource));
+        const files = listed.filter((path, position) => isStatic(path) || copiedSources[position]);
         for (const path of files) {
           const target = join(out, staticTarget(path, extraPathMetadata));
           await mkdir(dirname(target), { recursive: true });

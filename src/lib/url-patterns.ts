@@ -18,8 +18,10 @@ export const URL_KINDS = [
 ] as const;
 export type UrlKind = (typeof URL_KINDS)[number];
 export type UrlPatterns = Record<UrlKind, string> & {
-  /** Pelican's `*_SAVE_AS` where a page is not written at its URL; `''`: not written at all. */
-  saveAs?: Partial<Record<UrlKind, string>>;
+  /** How pages are written: `file` writes `x.html` as itself and a folder URL `x/` as `x/index.html`. Default: from `article`. */
+  format?: 'file' | 'directory';
+  /** Kinds of page the site does not have (Pelican's `AUTHOR_SAVE_AS = ''`): not written, not linked. */
+  skip?: readonly UrlKind[];
 };
 
 /** URL presets: ours (folders, clean URLs) and Pelican's defaults (`.html` files). */
@@ -63,24 +65,47 @@ export interface UrlValues {
   /** The category's slug. */
   category?: string;
   date?: Date;
+  /** Any other metadata of the entry, as Pelican's URL settings may name it (`{fullpath}`, `{author}`, `{path}`). */
+  [name: string]: string | Date | undefined;
 }
 
-const PLACEHOLDER = /\{(slug|lang|category|date)(?::([^}]*))?\}/g;
+const PLACEHOLDER = /\{(\w+)(?::([^}]*))?\}/g;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Python's `strftime` in the C locale, which Pelican's URLs are formatted in unless a site sets LOCALE. */
 function strftime(date: Date, format: string, timeZone: string): string {
   const wall = wallTimeIn(date, timeZone);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  const weekday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+  const dayOfYear = Math.round((Date.UTC(wall.year, wall.month - 1, wall.day) - Date.UTC(wall.year, 0, 1)) / 86_400_000) + 1;
+  const month = MONTHS[wall.month - 1] ?? '';
+  const day = DAYS[weekday] ?? '';
   const fields: Record<string, string> = {
     Y: String(wall.year),
     y: pad(wall.year % 100),
     m: pad(wall.month),
     d: pad(wall.day),
     H: pad(wall.hour),
+    I: pad(((wall.hour + 11) % 12) + 1),
+    p: wall.hour < 12 ? 'AM' : 'PM',
     M: pad(wall.minute),
     S: pad(wall.second),
+    b: month.slice(0, 3),
+    B: month,
+    a: day.slice(0, 3),
+    A: day,
+    j: pad(dayOfYear, 3),
+    w: String(weekday),
     '%': '%',
   };
-  return format.replace(/%(.)/g, (whole, letter: string) => fields[letter] ?? whole);
+  // glibc's `%-d` (no padding), which Pelican sites use in URLs, as Python passes it on.
+  return format.replace(/%(-?)(.)/g, (whole, noPad: string, letter: string) => {
+    const value = fields[letter];
+    if (value === undefined) return whole;
+    return noPad && /^\d+$/.test(value) ? String(Number(value)) : value;
+  });
 }
 
 /**
@@ -95,26 +120,48 @@ export function expandUrlPattern(pattern: string, values: UrlValues, timeZone: s
       if (!values.date) throw new Error(`the URL pattern "${pattern}" needs a date`);
       return strftime(values.date, format ?? '%Y-%m-%d', timeZone);
     }
-    const value = values[name as 'slug' | 'lang' | 'category'];
+    const value = values[name];
     if (value === undefined) throw new Error(`the URL pattern "${pattern}" needs a ${name}`);
-    return value;
+    return value instanceof Date ? strftime(value, format ?? '%Y-%m-%d %H:%M:%S', timeZone) : value;
   });
   return `/${path.replace(/^\/+/, '')}`;
 }
 
 /** How Astro must write the site's files: `.html` URLs need file output, folder URLs directory output. */
 export function buildFormatOf(patterns: UrlPatterns): 'file' | 'directory' {
-  return patterns.article.endsWith('.html') ? 'file' : 'directory';
+  return patterns.format ?? (patterns.article.endsWith('.html') ? 'file' : 'directory');
 }
 
 /**
+ * The file name a folder URL's page is written under in file output, then renamed `index.html`
+ * (integrations/folder-pages.ts): Astro's file output cannot write `x/index.html` itself, it
+ * reads a request for it as one for `x`.
+ */
+export const FOLDER_PAGE = '__folder_index__';
+
+/**
  * The route parameter that makes Astro write a URL's file: in file output Astro adds `.html`
- * itself, in directory output it adds `index.html`.
+ * itself (a folder URL `x/` is written as `x/__folder_index__.html`, renamed later), in
+ * directory output it adds `index.html`.
  *
  * @example routePathOf('/category/ml.html') // 'category/ml'
+ * @example routePathOf('/category/ml/', 'file') // 'category/ml/__folder_index__'
  */
-export function routePathOf(url: string): string {
-  return url.replace(/^\/+/, '').replace(/\.html$/, '').replace(/\/+$/, '');
+export function routePathOf(url: string, format: 'file' | 'directory' = 'directory'): string {
+  const path = url.replace(/^\/+/, '');
+  if (format === 'file' && path !== '' && path.endsWith('/')) return `${path}${FOLDER_PAGE}`;
+  if (format === 'file' && path.endsWith('/index.html')) return `${path.slice(0, -'index.html'.length)}${FOLDER_PAGE}`;
+  return path.replace(/\.html$/, '').replace(/\/+$/, '');
+}
+
+/**
+ * The site path of the page being rendered, from `Astro.url`: a folder page of file output is
+ * rendered at `x/__folder_index__.html` and served at `x/`.
+ *
+ * @example sitePathOf(new URL('http://x/a/__folder_index__.html')) // '/a/'
+ */
+export function sitePathOf(url: URL): string {
+  return url.pathname.endsWith(`/${FOLDER_PAGE}.html`) ? url.pathname.slice(0, -`${FOLDER_PAGE}.html`.length) : url.pathname;
 }
 
 /**
@@ -127,7 +174,8 @@ export function routePathOf(url: string): string {
  */
 export function paginatedUrl(url: string, page: number, format: 'file' | 'directory' = 'directory'): string {
   if (page <= 1) return url;
-  if (url === '/') return format === 'file' ? `/index${page}.html` : `/page/${page}/`;
+  // File output names page n of a folder URL as Pelican names its file: `x/index2.html`.
+  if (url.endsWith('/')) return format === 'file' ? `${url}index${page}.html` : url === '/' ? `/page/${page}/` : `${url}page/${page}/`;
   return url.endsWith('.html') ? url.replace(/\.html$/, `${page}.html`) : `${url}page/${page}/`;
 }
 

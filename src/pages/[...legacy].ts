@@ -37,7 +37,10 @@ export const getStaticPaths = (async () => {
   }));
   const moved = [];
   for (const kind of TAXONOMIES) {
-    for (const term of await terms(kind)) moved.push({ kind, name: term.name, url: termUrl(kind, term.name) });
+    for (const term of await terms(kind)) {
+      const url = termUrl(kind, term.name);
+      if (url) moved.push({ kind, name: term.name, url });
+    }
   }
   const indexes = {
     archives: archivesUrl(),

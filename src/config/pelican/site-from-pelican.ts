@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { SiteConfigInput } from '../site-schema';
 import type { UrlKind } from '../../lib/url-patterns';
 import { isTimeZone } from '../../lib/zoned-time';
@@ -99,36 +100,32 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
   if (!isTimeZone(timeZone)) warn('TIMEZONE', `${JSON.stringify(timeZone)} is not a time zone; using UTC`);
   const pagination = get('DEFAULT_PAGINATION');
 
-  // URLs: Pelican's `*_URL` is what links say, `*_SAVE_AS` where the file is written.
-  const urls: Record<string, unknown> = { preset: 'pelican', saveAs: {} };
-  const saveAs: Partial<Record<UrlKind, string>> = {};
+  // URLs: Pelican's `*_URL` is what links say, `*_SAVE_AS` where the file is written. File output
+  // writes a folder URL `x/` as `x/index.html`, which is what Pelican's sites save it as.
+  const urls: Record<string, unknown> = { preset: 'pelican', format: 'file' };
+  const skip: UrlKind[] = [];
   for (const [name, kind] of Object.entries(URL_SETTINGS)) {
-    const url = asString(get(`${name}_URL`)) ?? '';
-    const save = asString(get(`${name}_SAVE_AS`)) ?? url;
+    const url = urlPattern(asString(get(`${name}_URL`)) ?? '');
+    const save = urlPattern(asString(get(`${name}_SAVE_AS`)) ?? url);
     if (save === '') {
-      saveAs[kind] = '';
+      skip.push(kind);
       continue;
     }
-    const pattern = urlPattern(url || save);
     // A URL ending neither in "/" nor ".html" (`blog/{slug}`) is served from the file it is saved as.
-    urls[kind] = /(\/|\.html)$/.test(pattern) ? pattern : urlPattern(save);
-    if (urlPattern(save) !== urls[kind]) saveAs[kind] = urlPattern(save);
+    const pattern = /(\/|\.html)$/.test(url) ? url : save;
+    urls[kind] = pattern;
+    const written = pattern.endsWith('/') ? `${pattern}index.html` : pattern;
+    if (written !== save) warn(`${name}_SAVE_AS`, `${save} differs from ${name}_URL: pages are written at their URL, ${written}`);
   }
-  // Folder URLs whose files are index.html need no saveAs: file output writes `x/` as x/index.html.
-  for (const [kind, save] of Object.entries(saveAs) as [UrlKind, string][]) {
-    if (save !== '' && save === `${String(urls[kind])}index.html`) delete saveAs[kind];
-  }
-  urls['saveAs'] = saveAs;
+  urls['skip'] = skip;
 
-  const contentDir = resolve(dirname(configPath), asString(get('PATH')) ?? '.');
-  const readers: ('markdown' | 'rst' | 'html')[] = ['markdown', 'rst', 'html'];
+  const contentDir = contentDirOf(settings, configPath);
+  if (!('PATH' in settings)) warn('PATH', `is not set: Pelican reads the folder it is given (pelican-quickstart's Makefile gives content/); reading ${contentDir}`);
+  // READERS maps extensions to readers; `None` turns an extension off. A plugin's reader is not ours.
   const configuredReaders = get('READERS');
-  const disabled = new Set(
-    Object.entries(configuredReaders && typeof configuredReaders === 'object' ? configuredReaders : {})
-      .filter(([, reader]) => reader === null)
-      .map(([extension]) => extension),
-  );
-  const enabled = readers.filter((reader) => !(reader === 'markdown' ? ['md', 'markdown', 'mkd', 'mdown'] : reader === 'rst' ? ['rst'] : ['html', 'htm']).every((extension) => disabled.has(extension)));
+  const disabledExtensions = Object.entries(configuredReaders && typeof configuredReaders === 'object' ? configuredReaders : {})
+    .filter(([, reader]) => reader === null)
+    .map(([extension]) => extension);
   const articlePaths = asStrings(get('ARTICLE_PATHS'));
   const pagePaths = asStrings(get('PAGE_PATHS'));
   // Pelican adds each kind's paths to the other's excludes (pelican/settings.py, configure_settings).
@@ -174,7 +171,7 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       staticPaths: asStrings(get('STATIC_PATHS')),
       staticExcludes: asStrings(get('STATIC_EXCLUDES')),
       ignoreFiles: asStrings(get('IGNORE_FILES')),
-      readers: enabled,
+      disabledExtensions,
       ownFolders: false,
       extraPathMetadata: stringRecords(get('EXTRA_PATH_METADATA')),
       pathMetadata: asString(get('PATH_METADATA')) ?? '',
@@ -184,8 +181,8 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       defaultMetadata: Object.fromEntries(Object.entries(stringRecord(get('DEFAULT_METADATA')))),
       defaultDate: defaultDateOf(defaultDate),
       summaryMaxLength: typeof get('SUMMARY_MAX_LENGTH') === 'number' ? (get('SUMMARY_MAX_LENGTH') as number) : null,
+      incomplete: 'skip',
     },
-    redirectFrom: 'pelican',
   };
 
   if (get('TYPOGRIFY') === true) warn('TYPOGRIFY', DIFFERS['TYPOGRIFY'] as string);
@@ -202,6 +199,18 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
     warn('(theme and plugin settings)', `${foreign.sort().join(', ')}: not Pelican's own settings (a theme's or a plugin's); the site uses this project's theme`);
   }
   return { config, warnings };
+}
+
+/**
+ * The content folder: `PATH` from the file's folder. Without one, Pelican reads the folder its
+ * command line names, which the Makefile and tasks.py that pelican-quickstart writes make
+ * `content/`: that folder when it is there, else the file's own.
+ */
+function contentDirOf(settings: Record<string, unknown>, configPath: string): string {
+  const base = dirname(configPath);
+  const path = asString(settings['PATH']);
+  if (path !== undefined) return resolve(base, path);
+  return existsSync(join(base, 'content')) ? join(base, 'content') : base;
 }
 
 function stringRecord(value: unknown): Record<string, string> {

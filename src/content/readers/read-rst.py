@@ -22,6 +22,43 @@ except Exception:  # Pelican is not installed, or not for this Python
     RstReader = None
 
 
+def register_pelican_directives():
+    """Without Pelican: its `code-block` and `sourcecode` directives (pelican/rstdirectives.py),
+    Pygments with a plain-text fallback for a language it does not know, so the same files read."""
+    from docutils import nodes
+    from docutils.parsers.rst import Directive, directives
+
+    try:
+        from pygments import highlight
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import TextLexer, get_lexer_by_name
+    except ImportError:
+        highlight = None
+
+    class CodeBlock(Directive):
+        required_arguments = 1
+        optional_arguments = 0
+        final_argument_whitespace = True
+        has_content = True
+        option_spec = {"linenos": directives.unchanged, "hl_lines": directives.unchanged, "linenostart": directives.unchanged}
+
+        def run(self):
+            self.assert_has_content()
+            code = "\n".join(self.content)
+            if highlight is None:
+                return [nodes.literal_block(code, code)]
+            try:
+                lexer = get_lexer_by_name(self.arguments[0])
+            except ValueError:
+                lexer = TextLexer()
+            html = highlight(code, lexer, HtmlFormatter(cssclass="highlight"))
+            return [nodes.raw("", html, format="html")]
+
+    directives.register_directive("code-block", CodeBlock)
+    directives.register_directive("sourcecode", CodeBlock)
+
+
+
 def metadata_by_docutils(document, formatted, render):
     output = {}
     for docinfo in document.findall(docutils.nodes.docinfo):
@@ -88,6 +125,8 @@ if RstReader is not None:
 
 def main():
     request = json.load(sys.stdin)
+    if RstReader is None:
+        register_pelican_directives()
     read = read_with_pelican if RstReader is not None else read_with_docutils
     results = []
     for path in request["paths"]:

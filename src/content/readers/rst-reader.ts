@@ -39,7 +39,8 @@ const SCRIPT = fileURLToPath(new URL('./read-rst.py', import.meta.url));
  */
 export async function readRstFiles(paths: readonly string[], options: RstOptions, script = SCRIPT): Promise<RstRead[]> {
   if (paths.length === 0) return [];
-  const python = findPython(['docutils']);
+  // Pelican's own reader where a Python has it (its directives, its HTML), else docutils alone.
+  const python = findPython(['docutils', 'pelican']) ?? findPython(['docutils']);
   if (!python) {
     throw new RstUnavailableError(
       `${paths.length} reStructuredText file(s) need docutils, which no Python here has (install it: apt-get install python3-docutils, or pip install docutils):\n${paths.map((path) => `  ${path}`).join('\n')}`,

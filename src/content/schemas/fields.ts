@@ -11,7 +11,9 @@ export const commonFields = {
   slug: z
     .string()
     .min(1, 'is empty (the title has no letters or digits to make a slug from; add a "Slug:" line)')
-    .regex(/^[^\s/?#]+$/, 'cannot hold spaces, "/", "?" or "#" (it becomes part of the URL)'),
+    // Pelican takes any slug (`email, english` is written as `email, english.html`); a "?" or "#"
+    // would end the URL's path, and a leading "/" or a ".." would leave the site's folder.
+    .regex(/^(?![/\s])(?!.*(?:^|\/)\.\.(?:\/|$))[^?#]+$/, 'cannot hold "?" or "#", start with "/" or a space, or hold ".." (it becomes part of the URL)'),
   /** Rendered summary HTML: `Summary:` rendered as Markdown, or the body's first 50 words. */
   summary: z.string().default(''),
   /** `published` (default), `draft` (only in `npm run dev`) or `hidden` (by URL only, never listed). */

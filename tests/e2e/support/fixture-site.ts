@@ -27,6 +27,8 @@ export interface BuildOptions {
   contentDir?: string;
   /** More environment variables for the build, e.g. `PRERENDER_WORKERS`. */
   env?: Record<string, string>;
+  /** `--strict`: warnings (links that lead nowhere) fail the build, as in this project's CI. Default: true. */
+  strict?: boolean;
 }
 
 /** Runs `astro build` on `tests/fixtures/sites/<name>`; never throws on a failed build. */
@@ -35,7 +37,7 @@ export async function buildFixture(name: string, options: BuildOptions = {}): Pr
   const outDir = options.outDir ?? mkdtempSync(join(buildsDir, `${name}-`));
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: options.contentDir ?? `tests/fixtures/sites/${name}`, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
   env['SITE_CONFIG'] = options.siteConfig ?? 'tests/fixtures/sites/configs/fixture.config.ts';
-  const args = ['astro', 'build', '--outDir', outDir, ...((options.cold ?? true) ? ['--force'] : [])];
+  const args = ['astro', 'build', '--outDir', outDir, ...((options.cold ?? true) ? ['--force'] : []), ...((options.strict ?? true) ? ['--strict'] : [])];
   try {
     const { stdout, stderr } = await run('npx', args, { env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, output: stdout + stderr, outDir };
