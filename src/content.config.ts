@@ -25,6 +25,7 @@ const settings = {
   pathMetadata: site.content,
   slugs: site.slugs,
   summaryWords: site.content.summaryMaxLength,
+  dialect: site.markdown,
 };
 const layout = site.content;
 

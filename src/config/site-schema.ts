@@ -24,13 +24,16 @@ const urlsSchema = z
     format: z.enum(['file', 'directory']).optional(),
     /** Kinds of page the site does not have (Pelican's `AUTHOR_SAVE_AS = ''`): not written, not linked. */
     skip: z.array(z.enum(URL_KINDS)).default([]),
+    /** Where the list of posts starts, e.g. `blog/` (Pelican's `INDEX_SAVE_AS`). Default: the site's root. */
+    index: z.string().regex(/^$|^[^/].*(\/|\.html)$/, 'must be empty (the root), or a path ending in "/" or ".html"').default(''),
   })
-  .default({ preset: 'default', skip: [] })
+  .default({ preset: 'default', skip: [], index: '' })
   .transform((urls): UrlPatterns => {
     const patterns: UrlPatterns = { ...URL_PRESETS[urls.preset] };
     for (const kind of URL_KINDS) patterns[kind] = urls[kind] ?? patterns[kind];
     if (urls.format) patterns.format = urls.format;
     if (urls.skip.length > 0) patterns.skip = urls.skip;
+    if (urls.index) patterns.index = urls.index;
     return patterns;
   })
   .superRefine((patterns, context) => {
@@ -169,6 +172,13 @@ export const siteConfigSchema = z.object({
   slugs: slugsSchema,
   /** Where entries are in the content folder, and their metadata's defaults. Default: this project's layout. */
   content: contentSchema,
+  /** How Markdown renders where this project and Pelican differ. Default: this project's way. */
+  markdown: z
+    .object({
+      /** Move a body's `#` headings below the page's title, so a page has one `<h1>`. Pelican does not. */
+      shiftHeadings: z.boolean().default(true),
+    })
+    .prefault({}),
   /** The newsletter signup forms (footer, end of posts, course pages). */
   newsletter: z
     .object({

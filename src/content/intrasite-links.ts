@@ -56,12 +56,8 @@ export function resolveIntrasiteLink(href: string, context: IntrasiteContext): L
   }
 
   const [, target = '', suffix = ''] = /^([^?#]*)(.*)$/s.exec(value) ?? [];
-  const fromRoot = target.startsWith('/');
-  const relative = posix.normalize(posix.join(posix.dirname(context.sourcePath), target));
-  const rootPath = posix.normalize(target.replace(/^\/+/, ''));
-  const candidates = fromRoot ? [rootPath] : kind === 'filename' ? [relative] : [relative, rootPath];
+  const candidates = intrasiteCandidates(context.sourcePath, kind, target);
   for (const path of candidates) {
-    if (path.startsWith('..')) continue;
     const url = context.urlOfSource(path);
     if (url === null) return { problem: `${written} points to ${context.contentLabel}/${path}, which has errors of its own` };
     if (url !== undefined) return { url: url + suffix };
@@ -69,4 +65,31 @@ export function resolveIntrasiteLink(href: string, context: IntrasiteContext): L
   }
   const shown = candidates[0] ?? target;
   return { problem: `${written} points to ${context.contentLabel}/${shown}, which does not exist` };
+}
+
+/**
+ * The paths from the content root an intrasite link's target may name, in Pelican's order: from
+ * the root when it starts with `/`, else next to the file (and, for `{static}` and `{attach}`,
+ * from the root too). Paths that leave the content folder are left out.
+ *
+ * @example intrasiteCandidates('posts/a.md', 'static', 'img/x.png') // ['posts/img/x.png', 'img/x.png']
+ */
+export function intrasiteCandidates(sourcePath: string, kind: string, target: string): string[] {
+  const relative = posix.normalize(posix.join(posix.dirname(sourcePath), target));
+  const rootPath = posix.normalize(target.replace(/^\/+/, ''));
+  const candidates = target.startsWith('/') ? [rootPath] : kind === 'filename' ? [relative] : [relative, rootPath];
+  return candidates.filter((path) => !path.startsWith('..'));
+}
+
+const STATIC_REFERENCE = /(?:\{(static|attach)\}|\|(static|attach)\|)([^\s)"'<>?#]+)/g;
+
+/**
+ * The files a source links with `{static}` or `{attach}`: Pelican copies them to the site even when
+ * they are outside STATIC_PATHS. Each reference gives its candidate paths; the caller keeps those
+ * that exist.
+ *
+ * @example staticReferences('posts/a.md', '![x]({static}/logo.png)') // [['logo.png']]
+ */
+export function staticReferences(sourcePath: string, text: string): string[][] {
+  return [...text.matchAll(STATIC_REFERENCE)].map((match) => intrasiteCandidates(sourcePath, match[1] ?? match[2] ?? 'static', decoded(match[3] ?? '')));
 }

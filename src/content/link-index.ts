@@ -51,6 +51,6 @@ export function intrasiteContextFor(sourcePath: string, links: LinkIndex): Intra
       const slug = slugify(name);
       return links.terms[kind].has(slug) ? expandUrlPattern(links.urlPatterns[kind], { slug }, links.timeZone) : undefined;
     },
-    indexUrl: '/',
+    indexUrl: `/${links.urlPatterns.index ?? ''}`,
   };
 }

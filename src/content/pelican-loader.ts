@@ -12,6 +12,7 @@ import { parseHtmlEntry } from './readers/html-reader';
 import { parsedFromRst, readRstFiles } from './readers/rst-reader';
 import { ContentError, displayPath, formatProblem, type ContentProblem } from './content-error';
 import { linkIndexOf, type LinkIndex } from './link-index';
+import { linkedStaticFiles } from './linked-static';
 import type { EntryKind, MetadataSettings } from './pelican-metadata';
 import { readEntry, type EntrySchema } from './read-entry';
 import { renderBody, type RenderedBody, type RenderJob } from './render-body';
@@ -21,6 +22,7 @@ import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
 import { forgetOtherFolders } from './store-source';
 import { startRenderPool } from '../markdown/render-pool';
+import type { MarkdownDialect } from '../markdown/render-context';
 import { isStrictBuild } from '../config/strict-build';
 import type { UrlPatterns } from '../lib/url-patterns';
 
@@ -43,7 +45,7 @@ export interface PelicanLoaderOptions {
   kind: EntryKind;
   /** Every collection's schema: links between collections need every file read. */
   schemas: Record<EntryKind, EntrySchema>;
-  settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null };
+  settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null; dialect?: MarkdownDialect };
   /** Entries without a title (articles without a date): an `error`, or skipped with a warning as Pelican does. */
   incomplete?: 'error' | 'skip';
 }
@@ -139,7 +141,8 @@ async function readFolderNow(
   const committed = changed && listed ? listed.committed : await lastCommitDates(contentDir);
   listings.set(key, { files: allFiles, committed });
   const roleOf = (path: string) => contentRole(path, options.layout);
-  const staticFiles = new Set(allFiles.filter((path) => roleOf(path) === 'static'));
+  // Static by the layout, or linked with {static} from outside STATIC_PATHS (Pelican copies those too).
+  const staticFiles = new Set([...allFiles.filter((path) => roleOf(path) === 'static'), ...(await linkedStaticFiles(contentDir, allFiles, options.layout))]);
   const sources = allFiles.filter((path) => ['article', 'page'].includes(roleOf(path)));
   const limit = pLimit(READ_CONCURRENCY);
   // `.rst` files that need reading go to docutils together: one Python process per batch.
@@ -328,6 +331,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         bodyLine,
         summary: entry.metadata.summary,
         summaryWords: options.settings.summaryWords,
+        dialect: options.settings.dialect,
       };
       sampleJob ??= job;
       // Unchanged, and its body still where the loader left it (a cleared cache renders it again).

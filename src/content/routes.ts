@@ -48,6 +48,9 @@ export const termIndexUrl = (kind: TaxonomyKind): string | undefined =>
 /** The URL of the search page: `src/pages/search.astro`, written as a folder or a file like every page. */
 export const searchUrl = (): string => (buildFormatOf(site.urls) === 'file' ? '/search.html' : '/search/');
 
+/** The URL of the list of posts: the root, or Pelican's `INDEX_SAVE_AS`. */
+export const homeUrl = (): string => `/${site.urls.index ?? ''}`;
+
 /** The URL of the archives page. */
 export const archivesUrl = (): string => expandUrlPattern(site.urls.archives, {}, site.timeZone);
 
@@ -78,10 +81,13 @@ export const adjacentArticlesOf = oncePerBuild(async () => adjacentFinder(await 
 /** Every page of the site: home pages, entries, term pages and indexes, the archives. */
 export async function siteRoutes(): Promise<SiteRoute[]> {
   const listed = await listedArticles();
+  const pages = await pagesWithPages();
+  // A page saved as the home page (`save_as: index.html`) takes its place, as in Pelican's output.
+  const taken = new Set(pages.map((page) => page.data.url));
   const routes: SiteRoute[] = [
-    ...listingRoutes('/', listed),
+    ...listingRoutes(homeUrl(), listed).filter((route) => !taken.has(route.url)),
     ...(await articlesWithPages()).map((article) => ({ view: 'article' as const, url: article.data.url, article })),
-    ...(await pagesWithPages()).map((page) => ({ view: 'page' as const, url: page.data.url, page })),
+    ...pages.map((page) => ({ view: 'page' as const, url: page.data.url, page })),
     ...(hasPagesOf('archives') ? [{ view: 'archives' as const, url: archivesUrl(), articles: listed }] : []),
   ];
   const { upcoming, past } = await orderedCourses();

@@ -93,6 +93,9 @@ export function buildSiteIndex(inputs: readonly IndexInput[], settings: IndexSet
         problems.push({ file: input.displayPath, line: 1, message: `has no URL: ${(error as Error).message}` });
         return undefined;
       }
+      // An entry's own `url` (or `save_as`) metadata overrides the URL settings, as in Pelican.
+      const own = extra['url'] ?? extra['save_as'];
+      if (own !== undefined) url = `/${own.trim().replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1')}`;
       const id = isTranslation ? `${slug}-${lang}` : slug;
       return { ...input, url, id, isTranslation, translations: [] as TranslationLink[] };
     });

@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { contentRole, isInStaticPaths, listContentFiles, type ContentLayout } from '../content/content-files';
 import type { MetadataSettings } from '../content/pelican-metadata';
 import { isSkippedSource } from '../content/static-sources';
+import { linkedStaticFiles } from '../content/linked-static';
 import { serveFolder } from './serve-folder';
 
 export interface PelicanStaticOptions {
@@ -50,7 +51,8 @@ export default function pelicanStatic({ contentDir, layout, extraPathMetadata, m
         const out = fileURLToPath(dir);
         const listed = await listContentFiles(contentDir);
         const copiedSources = await Promise.all(listed.map(isCopiedSource));
-        const files = listed.filter((path, position) => isStatic(path) || copiedSources[position]);
+        const linked = await linkedStaticFiles(contentDir, listed, layout);
+        const files = listed.filter((path, position) => isStatic(path) || copiedSources[position] || linked.has(path));
         for (const path of files) {
           const target = join(out, staticTarget(path, extraPathMetadata));
           await mkdir(dirname(target), { recursive: true });

@@ -22,6 +22,8 @@ export type UrlPatterns = Record<UrlKind, string> & {
   format?: 'file' | 'directory';
   /** Kinds of page the site does not have (Pelican's `AUTHOR_SAVE_AS = ''`): not written, not linked. */
   skip?: readonly UrlKind[];
+  /** Where the list of posts starts (Pelican's `INDEX_SAVE_AS`, e.g. `blog/`). Default: the site's root. */
+  index?: string;
 };
 
 /** URL presets: ours (folders, clean URLs) and Pelican's defaults (`.html` files). */

@@ -31,10 +31,10 @@ export default function remarkCodehilite() {
 /** Names that are not Shiki's but mean something further on: `math` blocks are KaTeX's. */
 const OTHER_LANGUAGES = new Set(['text', 'plaintext', 'math']);
 
-/** A language name as Shiki knows it, or `text` (plain, and no warning) for one it does not. */
+/** A language name as Shiki knows it, or `plaintext` (plain, and no warning) for one it does not. */
 function knownLanguage(lang: string): string {
   const lower = lang.toLowerCase();
-  return lower in bundledLanguages || OTHER_LANGUAGES.has(lower) ? lower : 'text';
+  return lower in bundledLanguages || OTHER_LANGUAGES.has(lower) ? lower : 'plaintext';
 }
 
 /** Reads codehilite's language markers (`:::lang`, `#!lang`, ```{.lang}```) into the node's language. */

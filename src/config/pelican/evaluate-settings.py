@@ -40,20 +40,28 @@ def to_json(value, name, unreadable):
     return {"$unreadable": type(value).__name__}
 
 
-def main(path):
+def namespace_of(path, failed):
+    """The names a settings file defines, run from its own folder as Pelican runs it."""
     path = os.path.abspath(path)
     folder = os.path.dirname(path)
+    here = os.getcwd()
     os.chdir(folder)
     sys.path.insert(0, folder)
     name = os.path.splitext(os.path.basename(path))[0]
-    failed = []
     try:
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        namespace = vars(module)
+        return vars(module)
     except Exception:
-        namespace = run_statements(path, name, failed)
+        return run_statements(path, name, failed)
+    finally:
+        os.chdir(here)
+
+
+def main(path):
+    failed = []
+    namespace = namespace_of(path, failed)
     unreadable = []
     settings = {
         key: to_json(value, key, unreadable) for key, value in namespace.items() if key.isupper()

@@ -118,6 +118,9 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
     if (written !== save) warn(`${name}_SAVE_AS`, `${save} differs from ${name}_URL: pages are written at their URL, ${written}`);
   }
   urls['skip'] = skip;
+  // INDEX_SAVE_AS: `index.html` is the root; `blog/index.html` is served at `blog/`.
+  const index = urlPattern(asString(get('INDEX_SAVE_AS')) ?? 'index.html').replace(/(^|\/)index\.html$/, '$1');
+  if (index) urls['index'] = index;
 
   const contentDir = contentDirOf(settings, configPath);
   if (!('PATH' in settings)) warn('PATH', `is not set: Pelican reads the folder it is given (pelican-quickstart's Makefile gives content/); reading ${contentDir}`);
@@ -183,6 +186,7 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       summaryMaxLength: typeof get('SUMMARY_MAX_LENGTH') === 'number' ? (get('SUMMARY_MAX_LENGTH') as number) : null,
       incomplete: 'skip',
     },
+    markdown: { shiftHeadings: false },
   };
 
   if (get('TYPOGRIFY') === true) warn('TYPOGRIFY', DIFFERS['TYPOGRIFY'] as string);

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { contentRole, readerOf, type ContentLayout } from './content-files';
+import { staticReferences } from './intrasite-links';
+
+/** Sources read at once: enough to keep the disk busy. */
+const READS_AT_ONCE = 32;
+
+/**
+ * The files of the folder that its sources link with `{static}` or `{attach}` and that are not
+ * static by the layout (outside `STATIC_PATHS`): Pelican copies them all the same. Empty for
+ * this project's own layout, where every file that is no source is static already.
+ *
+ * @param files every file of the folder, from its root
+ */
+export async function linkedStaticFiles(contentDir: string, files: readonly string[], layout: ContentLayout | undefined): Promise<Set<string>> {
+  if (!layout || layout.staticPaths === null) return new Set();
+  const others = new Set(files.filter((path) => contentRole(path, layout) === 'none' && readerOf(path, layout) === undefined));
+  if (others.size === 0) return new Set();
+  const sources = files.filter((path) => ['article', 'page'].includes(contentRole(path, layout)));
+  const limit = pLimit(READS_AT_ONCE);
+  const linked = new Set<string>();
+  await Promise.all(
+    sources.map((source) =>
+      limit(async () => {
+        const text = await readFile(join(contentDir, source), 'utf8');
+        for (const candidates of staticReferences(source, text)) {
+          const found = candidates.find((path) => others.has(path));
+          if (found) linked.add(found);
+        }
+      }),
+    ),
+  );
+  return linked;
+}
