@@ -16,7 +16,7 @@ import dataStoreFile from './src/integrations/data-store-file';
 import contentRefresh from './src/integrations/content-refresh';
 import parallelPrerender from './src/integrations/prerender/parallel-prerender';
 import { buildFormatOf } from './src/lib/url-patterns';
-import { markdownProcessor, shikiConfig } from './src/markdown/pipeline';
+import { markdownProcessorFor, shikiConfig } from './src/markdown/pipeline';
 
 // SITE_CONFIG: a site.config.ts, or a Pelican site's pelicanconf.py (read into a module of ours).
 const { modulePath: siteConfigPath, notes: siteConfigNotes } = resolveSiteConfig(process.env, process.cwd(), fileURLToPath(new URL('.', import.meta.url)));
@@ -79,7 +79,10 @@ export default defineConfig({
   ],
   markdown: {
     // remark/rehype, not Astro 7's default Sätteri: our Pelican plugins are remark/rehype plugins.
-    processor: markdownProcessor,
+    processor: markdownProcessorFor(site.markdown.dialect),
+    // GFM's autolinks, `~~` and task lists are not Python-Markdown's: a Pelican site's processor
+    // adds what of GFM Pelican's `extra` has (tables, footnotes) itself.
+    gfm: site.markdown.dialect === 'project',
     shikiConfig,
   },
   // A rebuild copies the pages whose cache key (src/content/page-cache-keys.ts) and code did not

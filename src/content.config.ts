@@ -25,17 +25,16 @@ const settings = {
   pathMetadata: site.content,
   slugs: site.slugs,
   summaryWords: site.content.summaryMaxLength,
-  dialect: site.markdown,
 };
 const layout = site.content;
 
 export const collections = {
   articles: defineCollection({
-    loader: pelicanLoader({ contentDir, layout, kind: 'article', schemas, settings, incomplete: site.content.incomplete }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'article', schemas, settings, incomplete: site.content.incomplete, dialect: site.markdown.dialect }),
     schema: articleSchema,
   }),
   pages: defineCollection({
-    loader: pelicanLoader({ contentDir, layout, kind: 'page', schemas, settings, incomplete: site.content.incomplete }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'page', schemas, settings, incomplete: site.content.incomplete, dialect: site.markdown.dialect }),
     schema: pageSchema,
   }),
   courses: defineCollection({

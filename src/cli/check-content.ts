@@ -30,6 +30,7 @@ const lint = () =>
       summaryWords: site.content.summaryMaxLength,
     },
     layout: site.content,
+    dialect: site.markdown.dialect,
     now: new Date(),
   });
 

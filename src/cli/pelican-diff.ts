@@ -79,7 +79,7 @@ for (const line of pelican.stderr.split('\n').filter((text) => /^(MARKDOWN|TYPOG
 
 // This project.
 const oursOut = join(work, 'ours');
-const ours = spawnSync('npx', ['astro', 'build', '--outDir', oursOut], {
+const ours = spawnSync('npx', ['astro', 'build', '--force', '--outDir', oursOut], {
   encoding: 'utf8',
   maxBuffer: 256 << 20,
   env: { ...process.env, SITE_CONFIG: confPath, CONTENT_DIR: '' },
@@ -145,7 +145,9 @@ for (const entry of entries) {
   const title = toString(select('article h1', tree) ?? { type: 'root', children: [] }).trim();
   if (title !== entry.title.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').trim()) report.problems.push(`title: Pelican "${entry.title}", ours "${title}"`);
   if (entry.kind === 'article' && jsonLd) {
-    if (entry.date && new Date(entry.date).getTime() !== new Date(String(jsonLd['datePublished'])).getTime()) {
+    // To the second: pages show no finer time (Pelican's has microseconds).
+    const second = (value: string) => Math.floor(new Date(value).getTime() / 1000);
+    if (entry.date && second(entry.date) !== second(String(jsonLd['datePublished']))) {
       report.problems.push(`date: Pelican ${entry.date}, ours ${String(jsonLd['datePublished'])}`);
     }
     if ((entry.category ?? '') !== String(jsonLd['articleSection'] ?? '')) report.problems.push(`category: Pelican "${entry.category}", ours "${String(jsonLd['articleSection'])}"`);

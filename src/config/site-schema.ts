@@ -175,8 +175,12 @@ export const siteConfigSchema = z.object({
   /** How Markdown renders where this project and Pelican differ. Default: this project's way. */
   markdown: z
     .object({
-      /** Move a body's `#` headings below the page's title, so a page has one `<h1>`. Pelican does not. */
-      shiftHeadings: z.boolean().default(true),
+      /**
+       * `project`: GFM (bare URLs linked, `~~`, task lists) with Python-Markdown's extras, and a
+       * body's `#` headings moved below the page title. `python-markdown`: as Pelican renders it
+       * (a `pelicanconf.py` site). Default: `project`.
+       */
+      dialect: z.enum(['project', 'python-markdown']).default('project'),
     })
     .prefault({}),
   /** The newsletter signup forms (footer, end of posts, course pages). */

@@ -30,6 +30,12 @@ export const PELICAN_PATH_METADATA: PathMetadataSettings = {
   defaultDate: null,
 };
 
+/** A time as this machine's clock shows it, without a zone: `2019-06-04 10:30:15.250`. */
+function localWallTime(time: Date): string {
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())} ${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())}.${pad(time.getMilliseconds(), 3)}`;
+}
+
 /**
  * The metadata an entry gets before its own header is read, as Pelican's readers give it
  * (pelican/readers.py: `default_metadata`, then `path_metadata`, then `parse_path_metadata`,
@@ -48,8 +54,11 @@ export function pathMetadataFields(relativePath: string, settings: PathMetadataS
   if (settings.defaultDate && settings.defaultDate !== 'fs') set('date', settings.defaultDate, 'DEFAULT_DATE');
 
   if (settings.defaultDate === 'fs' && modified) {
-    set('date', modified.toISOString(), "DEFAULT_DATE = 'fs'");
-    set('modified', modified.toISOString(), "DEFAULT_DATE = 'fs'");
+    // Pelican takes the time as the machine's clock shows it (`datetime.fromtimestamp`) and reads
+    // it in the site's zone, as a date written without one; so do we, for the same dates.
+    const wall = localWallTime(modified);
+    set('date', wall, "DEFAULT_DATE = 'fs'");
+    set('modified', wall, "DEFAULT_DATE = 'fs'");
   }
   // Sorted, so a file's own entry (longer) comes after its folder's and wins.
   for (const [path, metadata] of Object.entries(settings.extraPathMetadata).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { ContentProblem } from './content-error';
 import { intrasiteContextFor, type LinkIndex } from './link-index';
-import { renderContextOption, type MarkdownDialect } from '../markdown/render-context';
+import { renderContextOption } from '../markdown/render-context';
 import { summaryBeforeMarker, truncateHtmlWords } from '../lib/truncate-html';
 
 /** Pelican's default SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
@@ -23,8 +23,6 @@ export interface RenderJob {
   summary: string | undefined;
   /** Words of the body a summary takes without one (`SUMMARY_MAX_LENGTH`); `null`: the whole body. Default: 50. */
   summaryWords?: number | null | undefined;
-  /** The site's Markdown dialect. Default: this project's. */
-  dialect?: MarkdownDialect | undefined;
 }
 
 /** Rendered HTML, in the shape Astro's data store keeps it. */
@@ -53,7 +51,6 @@ export async function renderBody(renderer: MarkdownRenderer, job: RenderJob, lin
   const fileURL = pathToFileURL(job.path);
   const renderAt = async (markdown: string, firstLine: number): Promise<RenderedHtml> => {
     const frontmatter = renderContextOption({
-      ...(job.dialect ? { dialect: job.dialect } : {}),
       links: context,
       report: (message, at) => {
         const line = at === undefined ? firstLine : firstLine + at - 1;

@@ -17,7 +17,7 @@ import { authorSchema } from '../content/schemas/author';
 import { pageSchema } from '../content/schemas/page';
 import { buildSiteIndex, type IndexInput } from '../content/site-index';
 import type { UrlPatterns } from '../lib/url-patterns';
-import { markdownProcessor, rendererDefaults, shikiConfig } from '../markdown/pipeline';
+import { markdownProcessorFor, rendererDefaults, shikiConfig, type MarkdownDialect } from '../markdown/pipeline';
 import type { Diagnostic } from './diagnostic';
 import { entryDiagnostics } from './entry-checks';
 import { mojibakeDiagnostics, unknownKeyDiagnostics } from './header-checks';
@@ -29,6 +29,8 @@ export interface LintOptions {
   settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null };
   /** Where the folder's entries and static files are. Default: this project's layout. */
   layout?: ContentLayout;
+  /** The site's Markdown dialect. Default: this project's. */
+  dialect?: MarkdownDialect;
   /** "Today", for future dates and old drafts. */
   now: Date;
 }
@@ -53,7 +55,7 @@ const fromProblem = (problem: ContentProblem, rule: string): Diagnostic => ({
  * readers would notice (mis-encoded text, images without alt text, tags spelled two ways, typos in
  * header keys, scheduled posts, forgotten drafts, over-long summaries).
  */
-export async function lintContent({ contentDir, settings, layout, now }: LintOptions): Promise<Diagnostic[]> {
+export async function lintContent({ contentDir, settings, layout, dialect = 'project', now }: LintOptions): Promise<Diagnostic[]> {
   const files = await listContentFiles(contentDir);
   const staticFiles = new Set(files.filter((path) => contentRole(path, layout) === 'static'));
   const diagnostics: Diagnostic[] = [];
@@ -111,7 +113,7 @@ export async function lintContent({ contentDir, settings, layout, now }: LintOpt
 
   // Rendered as the build renders them: links resolved, images looked for, headings given ids.
   const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone, ...(layout ? { layout } : {}) });
-  const renderer = await markdownProcessor.createRenderer({ ...rendererDefaults, shikiConfig } as AstroMarkdownOptions);
+  const renderer = await markdownProcessorFor(dialect).createRenderer({ ...rendererDefaults, gfm: dialect === 'project', shikiConfig } as AstroMarkdownOptions);
   const rendered: RenderedEntry[] = [];
   for (const entry of index.entries.values()) {
     const source = sources.get(entry.sourcePath)!;

@@ -13,45 +13,60 @@ import rehypeIntrasiteLinks from './rehype-intrasite-links';
 import rehypeRawWhenNeeded from './rehype-raw-when-needed';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
+import remarkPythonMarkdown from './remark-python-markdown';
 import { headingAnchors } from './heading-anchors';
 import { shikiCodeFrame } from './shiki-code-frame';
 import { shikiLineNumbers } from './shiki-line-numbers';
 
 /**
+ * How a site's Markdown is read where this project and Pelican differ: `project` (GFM and the
+ * Python-Markdown extras, headings moved below the page title) or `python-markdown`, Pelican's, for
+ * a site moved from Pelican (a `pelicanconf.py`), which keeps its pages as its readers know them.
+ */
+export type MarkdownDialect = 'project' | 'python-markdown';
+
+/**
  * The site's remark/rehype pipeline: Markdown as Pelican's Python-Markdown (`extra`,
  * `codehilite`, `toc`) and its render_math plugin render it. Shared by `astro.config.mjs` and the
- * tests that render through the real processor. Astro adds GFM (tables, footnotes), Shiki and
- * heading ids around these.
+ * tests that render through the real processor. Astro adds GFM (tables, footnotes) for the
+ * `project` dialect, Shiki and heading ids around these.
  */
-export const markdownPipeline = {
-  remarkPlugins: [
-    // First: it parses HTML blocks' inner Markdown, which the plugins below then see.
-    remarkMarkdownInHtml,
-    remarkDefinitionList,
-    remarkMath,
-    remarkAbbreviations,
-    remarkAttributeLists,
-    remarkCodehilite,
-    remarkTocMarker,
-    // Before Astro collects images: `{static}` images must be URLs by then.
-    remarkIntrasiteLinks,
-  ],
-  rehypePlugins: [
-    // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements;
-    // posts without any are left alone.
-    rehypeRawWhenNeeded,
-    rehypeIntrasiteLinks,
-    [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
-    rehypeHeadingsBelowTitle,
-    rehypeBlankTargetRel,
-    // Ids now (Astro adds them last), so the anchor links below have something to point to.
-    rehypeHeadingIds,
-    [rehypeAutolinkHeadings, headingAnchors],
-  ],
-  remarkRehype: { handlers: defListHastHandlers },
-  // Pelican leaves quotes straight unless TYPOGRIFY is on; so do we, and `{:key="v"}` stays parseable.
-  smartypants: false,
-} satisfies UnifiedProcessorOptions;
+export function markdownPipelineFor(dialect: MarkdownDialect) {
+  const python = dialect === 'python-markdown';
+  return {
+    remarkPlugins: [
+      ...(python ? [remarkPythonMarkdown] : []),
+      // First: it parses HTML blocks' inner Markdown, which the plugins below then see.
+      remarkMarkdownInHtml,
+      remarkDefinitionList,
+      remarkMath,
+      remarkAbbreviations,
+      remarkAttributeLists,
+      remarkCodehilite,
+      remarkTocMarker,
+      // Before Astro collects images: `{static}` images must be URLs by then.
+      remarkIntrasiteLinks,
+    ],
+    rehypePlugins: [
+      // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements;
+      // posts without any are left alone.
+      rehypeRawWhenNeeded,
+      rehypeIntrasiteLinks,
+      [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
+      ...(python ? [] : [rehypeHeadingsBelowTitle]),
+      rehypeBlankTargetRel,
+      // Ids now (Astro adds them last), so the anchor links below have something to point to.
+      rehypeHeadingIds,
+      [rehypeAutolinkHeadings, headingAnchors],
+    ],
+    remarkRehype: { handlers: defListHastHandlers },
+    // Pelican leaves quotes straight unless TYPOGRIFY is on; so do we, and `{:key="v"}` stays parseable.
+    smartypants: false,
+  } satisfies UnifiedProcessorOptions;
+}
+
+/** This project's own pipeline. */
+export const markdownPipeline = markdownPipelineFor('project');
 
 /** Shiki themes for code blocks, one per colour scheme; CSS picks one. */
 export const shikiConfig: ShikiConfig = {
@@ -71,4 +86,7 @@ export const rendererDefaults = {
 } as const satisfies Omit<AstroMarkdownOptions, 'shikiConfig'>;
 
 /** The site's Markdown processor: `astro.config.mjs` gives it to Astro, the loader's workers use it too. */
-export const markdownProcessor = unified(markdownPipeline);
+export const markdownProcessorFor = (dialect: MarkdownDialect) => unified(markdownPipelineFor(dialect));
+
+/** This project's own Markdown processor. */
+export const markdownProcessor = markdownProcessorFor('project');

@@ -186,7 +186,7 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       summaryMaxLength: typeof get('SUMMARY_MAX_LENGTH') === 'number' ? (get('SUMMARY_MAX_LENGTH') as number) : null,
       incomplete: 'skip',
     },
-    markdown: { shiftHeadings: false },
+    markdown: { dialect: 'python-markdown' },
   };
 
   if (get('TYPOGRIFY') === true) warn('TYPOGRIFY', DIFFERS['TYPOGRIFY'] as string);

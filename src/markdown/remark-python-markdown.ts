@@ -1,0 +1,77 @@
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Code, ListItem, Root, Table, TableCell } from 'mdast';
+import type { Processor } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { pythonMarkdownHeadings } from './micromark/python-markdown-headings';
+import { pythonMarkdownLists } from './micromark/python-markdown-lists';
+
+/** Options: none yet; the Python-Markdown extensions a site enables will choose what is added. */
+export interface Options {}
+
+/**
+ * remark plugin for Markdown as Python-Markdown with Pelican's `extra` reads it, on a processor
+ * without GFM (the site turns Astro's `gfm` off): `#` headings without a space, lists only after a
+ * blank line (or inside another list), and of GFM only
+ * what `extra` has too, tables and footnotes. Bare URLs stay text, `~~` and `- [ ]` stay as
+ * written, as they do on the Pelican site.
+ */
+export default function remarkPythonMarkdown(this: Processor, _options: Options = {}) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(pythonMarkdownHeadings(), pythonMarkdownLists(), gfmTable(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
+  return (tree: Root, file: VFile) => {
+    listCodeAsPythonMarkdown(tree, file);
+    tableRowsAsPythonMarkdown(tree, file);
+  };
+}
+
+/**
+ * Table rows as Python-Markdown's `tables` splits them: whether a row's outer `|` is a border
+ * is decided once, by the header row, not row by row as in GFM. Under a header without a
+ * leading `|`, a row written `|Enjoy` has an empty first cell.
+ */
+function tableRowsAsPythonMarkdown(tree: Root, file: VFile): void {
+  const lines = String(file.value).split('\n');
+  visitParents(tree, 'table', (table: Table) => {
+    const headerLine = table.position?.start.line;
+    if (headerLine === undefined || /^\s*\|/.test(lines[headerLine - 1] ?? '')) return;
+    const columns = table.children[0]?.children.length ?? 0;
+    for (const row of table.children.slice(1)) {
+      const line = row.position?.start.line;
+      if (line === undefined || !/^\s*\|/.test(lines[line - 1] ?? '')) continue;
+      const empty: TableCell = { type: 'tableCell', children: [] };
+      row.children = [empty, ...row.children].slice(0, Math.max(columns, 1));
+    }
+  });
+}
+
+const LIST_MARKER = /^([ \t]*(?:[*+-]|\d+[.)])[ \t]+)/;
+
+/**
+ * Indented code in a list item, as Python-Markdown indents it: an item's content always starts 4
+ * columns in (per level), where CommonMark starts it after the marker (`* ` is 2), so the same
+ * 8-space code block keeps 2 spaces more in CommonMark. Those are taken off.
+ */
+function listCodeAsPythonMarkdown(tree: Root, file: VFile): void {
+  const lines = String(file.value).split('\n');
+  visitParents(tree, 'code', (node: Code, ancestors) => {
+    const items = ancestors.filter((ancestor): ancestor is ListItem => ancestor.type === 'listItem');
+    const line = node.position?.start.line;
+    const item = items.at(-1);
+    const itemLine = item?.position?.start.line;
+    if (!item || line === undefined || itemLine === undefined) return;
+    const source = lines[line - 1] ?? '';
+    if (/^[ \t]*(`{3,}|~{3,})/.test(source)) return;
+    // CommonMark's content column of the innermost item; Python-Markdown's is 4 a level.
+    const marker = LIST_MARKER.exec(lines[itemLine - 1] ?? '')?.[1];
+    if (marker === undefined) return;
+    const extra = 4 * items.length - marker.length;
+    if (extra <= 0) return;
+    const strip = new RegExp(`^ {0,${extra}}`);
+    node.value = node.value.split('\n').map((text) => text.replace(strip, '')).join('\n');
+  });
+}
