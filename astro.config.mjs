@@ -79,7 +79,7 @@ export default defineConfig({
   ],
   markdown: {
     // remark/rehype, not Astro 7's default Sätteri: our Pelican plugins are remark/rehype plugins.
-    processor: markdownProcessorFor(site.markdown.dialect),
+    processor: markdownProcessorFor(site.markdown),
     // GFM's autolinks, `~~` and task lists are not Python-Markdown's: a Pelican site's processor
     // adds what of GFM Pelican's `extra` has (tables, footnotes) itself.
     gfm: site.markdown.dialect === 'project',

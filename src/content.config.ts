@@ -30,11 +30,11 @@ const layout = site.content;
 
 export const collections = {
   articles: defineCollection({
-    loader: pelicanLoader({ contentDir, layout, kind: 'article', schemas, settings, incomplete: site.content.incomplete, dialect: site.markdown.dialect }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'article', schemas, settings, incomplete: site.content.incomplete, markdown: site.markdown }),
     schema: articleSchema,
   }),
   pages: defineCollection({
-    loader: pelicanLoader({ contentDir, layout, kind: 'page', schemas, settings, incomplete: site.content.incomplete, dialect: site.markdown.dialect }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'page', schemas, settings, incomplete: site.content.incomplete, markdown: site.markdown }),
     schema: pageSchema,
   }),
   courses: defineCollection({

@@ -30,7 +30,7 @@ const lint = () =>
       summaryWords: site.content.summaryMaxLength,
     },
     layout: site.content,
-    dialect: site.markdown.dialect,
+    markdown: site.markdown,
     now: new Date(),
   });
 

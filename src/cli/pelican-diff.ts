@@ -7,7 +7,7 @@
 //   --json F    also write every difference as JSON to F
 // Exits 0 when both built (whatever differs), 2 when one could not.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
@@ -57,7 +57,16 @@ const evaluator = join(root, 'src/config/pelican/evaluate-settings.py');
 const { settings } = readPelicanConf(confPath, evaluator);
 const contentDir = String(siteFromPelican(settings, confPath).config.contentDir);
 
-// Pelican, with the JSON theme.
+// Pelican, with the JSON theme, its entry template also under each name an entry asks for.
+const theme = join(work, 'theme');
+cpSync(join(root, 'src/pelican-diff/theme'), theme, { recursive: true });
+for (const file of readdirSync(contentDir, { recursive: true, encoding: 'utf8' })) {
+  if (!/\.(md|markdown|mkd|mdown|rst|html?)$/.test(file)) continue;
+  const text = readFileSync(join(contentDir, file), 'utf8').slice(0, 4000);
+  for (const [, name] of text.matchAll(/^(?:\s*:)?template:\s*(\S+)/gim)) {
+    cpSync(join(theme, 'templates/article.html'), join(theme, 'templates', `${name}.html`));
+  }
+}
 const pelicanOut = join(work, 'pelican');
 const pelican = spawnSync(python, ['-m', 'pelican', contentDir, '-s', join(root, 'src/pelican-diff/pelican-settings.py'), '-o', pelicanOut], {
   encoding: 'utf8',
@@ -67,7 +76,7 @@ const pelican = spawnSync(python, ['-m', 'pelican', contentDir, '-s', join(root,
     PELICAN_DIFF_EVALUATOR: evaluator,
     PELICAN_DIFF_CONFIG: confPath,
     PELICAN_DIFF_CONTENT: contentDir,
-    PELICAN_DIFF_THEME: join(root, 'src/pelican-diff/theme'),
+    PELICAN_DIFF_THEME: theme,
     PELICAN_DIFF_OUTPUT: pelicanOut,
   },
 });

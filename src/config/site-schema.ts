@@ -181,6 +181,13 @@ export const siteConfigSchema = z.object({
        * (a `pelicanconf.py` site). Default: `project`.
        */
       dialect: z.enum(['project', 'python-markdown']).default('project'),
+      /**
+       * For `python-markdown`: the Python-Markdown extensions the site enables, by short name, with
+       * their options (a `pelicanconf.py`'s `MARKDOWN`), e.g. `{ toc: { anchorlink: true } }`.
+       */
+      extensions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+      /** `$…$` and `$$…$$` are math, typeset with KaTeX (a Pelican site's render_math plugin). Default: true. */
+      math: z.boolean().default(true),
     })
     .prefault({}),
   /** The newsletter signup forms (footer, end of posts, course pages). */

@@ -22,7 +22,7 @@ import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
 import { forgetOtherFolders } from './store-source';
 import { startRenderPool } from '../markdown/render-pool';
-import type { MarkdownDialect } from '../markdown/pipeline';
+import type { MarkdownSettings } from '../markdown/pipeline';
 import { isStrictBuild } from '../config/strict-build';
 import type { UrlPatterns } from '../lib/url-patterns';
 
@@ -46,8 +46,8 @@ export interface PelicanLoaderOptions {
   /** Every collection's schema: links between collections need every file read. */
   schemas: Record<EntryKind, EntrySchema>;
   settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null };
-  /** The site's Markdown dialect, for the worker threads' processors (the main thread's is Astro's). Default: this project's. */
-  dialect?: MarkdownDialect;
+  /** The site's Markdown settings, for the worker threads' processors (the main thread's is Astro's). Default: this project's. */
+  markdown?: MarkdownSettings;
   /** Entries without a title (articles without a date): an `error`, or skipped with a warning as Pelican does. */
   incomplete?: 'error' | 'skip';
 }
@@ -300,7 +300,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     const mine = new Set(read.filter((file) => file.kind === options.kind).map((file) => displayPath(file.path)));
     problems.push(...indexProblems.filter((problem) => mine.has(problem.file)));
 
-    const settingsKey = JSON.stringify([STORE_VERSION, options.settings, options.dialect, index.fingerprint]);
+    const settingsKey = JSON.stringify([STORE_VERSION, options.settings, options.markdown, index.fingerprint]);
     // The dev server keeps its own store (and so its own bodies) apart from the builds'.
     const bodyStore: BodyStore = context.watcher ? 'dev' : 'build';
     const stale = new Set(store.keys());
@@ -398,7 +398,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
    */
   async function renderJobs(context: LoaderContext, jobs: RenderJob[], links: LinkIndex): Promise<RenderedBody[]> {
     if (jobs.length >= POOL_THRESHOLD) {
-      const pool = await startRenderPool(markdownOptions(context), links, { dialect: options.dialect ?? 'project' }).catch((error: unknown) => {
+      const pool = await startRenderPool(markdownOptions(context), links, options.markdown ? { markdown: options.markdown } : {}).catch((error: unknown) => {
         context.logger.warn(`rendering on one thread: the worker threads did not start (${String(error)})`);
         return undefined;
       });

@@ -17,7 +17,7 @@ import { authorSchema } from '../content/schemas/author';
 import { pageSchema } from '../content/schemas/page';
 import { buildSiteIndex, type IndexInput } from '../content/site-index';
 import type { UrlPatterns } from '../lib/url-patterns';
-import { markdownProcessorFor, rendererDefaults, shikiConfig, type MarkdownDialect } from '../markdown/pipeline';
+import { markdownProcessorFor, PROJECT_MARKDOWN, rendererDefaults, shikiConfig, type MarkdownSettings } from '../markdown/pipeline';
 import type { Diagnostic } from './diagnostic';
 import { entryDiagnostics } from './entry-checks';
 import { mojibakeDiagnostics, unknownKeyDiagnostics } from './header-checks';
@@ -29,8 +29,8 @@ export interface LintOptions {
   settings: MetadataSettings & { urls: UrlPatterns; summaryWords?: number | null };
   /** Where the folder's entries and static files are. Default: this project's layout. */
   layout?: ContentLayout;
-  /** The site's Markdown dialect. Default: this project's. */
-  dialect?: MarkdownDialect;
+  /** The site's Markdown settings. Default: this project's. */
+  markdown?: MarkdownSettings;
   /** "Today", for future dates and old drafts. */
   now: Date;
 }
@@ -55,7 +55,7 @@ const fromProblem = (problem: ContentProblem, rule: string): Diagnostic => ({
  * readers would notice (mis-encoded text, images without alt text, tags spelled two ways, typos in
  * header keys, scheduled posts, forgotten drafts, over-long summaries).
  */
-export async function lintContent({ contentDir, settings, layout, dialect = 'project', now }: LintOptions): Promise<Diagnostic[]> {
+export async function lintContent({ contentDir, settings, layout, markdown = PROJECT_MARKDOWN, now }: LintOptions): Promise<Diagnostic[]> {
   const files = await listContentFiles(contentDir);
   const staticFiles = new Set(files.filter((path) => contentRole(path, layout) === 'static'));
   const diagnostics: Diagnostic[] = [];
@@ -113,7 +113,7 @@ export async function lintContent({ contentDir, settings, layout, dialect = 'pro
 
   // Rendered as the build renders them: links resolved, images looked for, headings given ids.
   const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone, ...(layout ? { layout } : {}) });
-  const renderer = await markdownProcessorFor(dialect).createRenderer({ ...rendererDefaults, gfm: dialect === 'project', shikiConfig } as AstroMarkdownOptions);
+  const renderer = await markdownProcessorFor(markdown).createRenderer({ ...rendererDefaults, gfm: markdown.dialect === 'project', shikiConfig } as AstroMarkdownOptions);
   const rendered: RenderedEntry[] = [];
   for (const entry of index.entries.values()) {
     const source = sources.get(entry.sourcePath)!;

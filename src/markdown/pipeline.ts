@@ -1,4 +1,12 @@
-import { rehypeHeadingIds, unified, type AstroMarkdownOptions, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import {
+  rehypeHeadingIds,
+  unified,
+  type AstroMarkdownOptions,
+  type RehypePlugins,
+  type RemarkPlugins,
+  type ShikiConfig,
+  type UnifiedProcessorOptions,
+} from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
@@ -14,6 +22,7 @@ import rehypeRawWhenNeeded from './rehype-raw-when-needed';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
 import remarkPythonMarkdown from './remark-python-markdown';
+import rehypePythonMarkdownToc, { type Options as TocOptions } from './rehype-python-markdown-toc';
 import { headingAnchors } from './heading-anchors';
 import { shikiCodeFrame } from './shiki-code-frame';
 import { shikiLineNumbers } from './shiki-line-numbers';
@@ -25,48 +34,81 @@ import { shikiLineNumbers } from './shiki-line-numbers';
  */
 export type MarkdownDialect = 'project' | 'python-markdown';
 
+/** The site's Markdown settings (`markdown` in the site configuration), as plain data worker threads can take. */
+export interface MarkdownSettings {
+  dialect: MarkdownDialect;
+  /**
+   * For `python-markdown`: the Python-Markdown extensions the site enables (Pelican's `MARKDOWN`),
+   * by short name (`toc`, `admonition` …), with their options.
+   */
+  extensions?: Record<string, Record<string, unknown>>;
+  /** `$…$` and `$$…$$` are math (KaTeX). Default: true; a Pelican site has math with render_math only. */
+  math?: boolean;
+}
+
+/** This project's own Markdown. */
+export const PROJECT_MARKDOWN: MarkdownSettings = { dialect: 'project' };
+
 /**
  * The site's remark/rehype pipeline: Markdown as Pelican's Python-Markdown (`extra`,
  * `codehilite`, `toc`) and its render_math plugin render it. Shared by `astro.config.mjs` and the
  * tests that render through the real processor. Astro adds GFM (tables, footnotes) for the
  * `project` dialect, Shiki and heading ids around these.
  */
-export function markdownPipelineFor(dialect: MarkdownDialect) {
+export function markdownPipelineFor({ dialect, extensions = {}, math = true }: MarkdownSettings) {
   const python = dialect === 'python-markdown';
+  const toc = extensions['toc'];
+  const remarkPlugins: RemarkPlugins = [
+    ...(python ? [remarkPythonMarkdown] : []),
+    // First: it parses HTML blocks' inner Markdown, which the plugins below then see.
+    remarkMarkdownInHtml,
+    remarkDefinitionList,
+    ...(math ? [remarkMath] : []),
+    remarkAbbreviations,
+    remarkAttributeLists,
+    remarkCodehilite,
+    // Python-Markdown leaves `[TOC]` as it is unless the site enables `toc`.
+    ...(python && !toc ? [] : [remarkTocMarker]),
+    // Before Astro collects images: `{static}` images must be URLs by then.
+    remarkIntrasiteLinks,
+  ];
+  const rehypePlugins: RehypePlugins = [
+    // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements;
+    // posts without any are left alone.
+    rehypeRawWhenNeeded,
+    rehypeIntrasiteLinks,
+    ...(math ? [[rehypeKatex, { throwOnError: false, strict: 'ignore' }] as [typeof rehypeKatex, object]] : []),
+    ...(python ? [] : [rehypeHeadingsBelowTitle]),
+    rehypeBlankTargetRel,
+    // Python-Markdown's heading ids, which the site's readers and other sites link to.
+    ...(python && toc ? [[rehypePythonMarkdownToc, tocOptions(toc)] as [typeof rehypePythonMarkdownToc, TocOptions]] : []),
+    // Ids now (Astro adds them last), so the anchor links below have something to point to.
+    rehypeHeadingIds,
+    // Not beside Python-Markdown's own permalinks: one link a heading.
+    ...(python && toc?.['permalink'] ? [] : [[rehypeAutolinkHeadings, headingAnchors] as [typeof rehypeAutolinkHeadings, typeof headingAnchors]]),
+  ];
   return {
-    remarkPlugins: [
-      ...(python ? [remarkPythonMarkdown] : []),
-      // First: it parses HTML blocks' inner Markdown, which the plugins below then see.
-      remarkMarkdownInHtml,
-      remarkDefinitionList,
-      remarkMath,
-      remarkAbbreviations,
-      remarkAttributeLists,
-      remarkCodehilite,
-      remarkTocMarker,
-      // Before Astro collects images: `{static}` images must be URLs by then.
-      remarkIntrasiteLinks,
-    ],
-    rehypePlugins: [
-      // Parse raw HTML now (Astro does it last) so the plugins below see authors' HTML as elements;
-      // posts without any are left alone.
-      rehypeRawWhenNeeded,
-      rehypeIntrasiteLinks,
-      [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
-      ...(python ? [] : [rehypeHeadingsBelowTitle]),
-      rehypeBlankTargetRel,
-      // Ids now (Astro adds them last), so the anchor links below have something to point to.
-      rehypeHeadingIds,
-      [rehypeAutolinkHeadings, headingAnchors],
-    ],
+    remarkPlugins,
+    rehypePlugins,
     remarkRehype: { handlers: defListHastHandlers },
     // Pelican leaves quotes straight unless TYPOGRIFY is on; so do we, and `{:key="v"}` stays parseable.
     smartypants: false,
   } satisfies UnifiedProcessorOptions;
 }
 
+/** `toc`'s options as Python-Markdown names them (`anchorlink`, `permalink`, `baselevel`, `slugify`, `separator`). */
+function tocOptions(config: Record<string, unknown>): TocOptions {
+  const options: TocOptions = {};
+  if (config['anchorlink'] !== undefined) options.anchorlink = Boolean(config['anchorlink']);
+  if (typeof config['permalink'] === 'boolean' || typeof config['permalink'] === 'string') options.permalink = config['permalink'];
+  if (typeof config['baselevel'] === 'number' || typeof config['baselevel'] === 'string') options.baselevel = config['baselevel'];
+  if (typeof config['separator'] === 'string') options.separator = config['separator'];
+  if (String(config['slugify'] ?? '').includes('unicode')) options.unicodeIds = true;
+  return options;
+}
+
 /** This project's own pipeline. */
-export const markdownPipeline = markdownPipelineFor('project');
+export const markdownPipeline = markdownPipelineFor(PROJECT_MARKDOWN);
 
 /** Shiki themes for code blocks, one per colour scheme; CSS picks one. */
 export const shikiConfig: ShikiConfig = {
@@ -86,7 +128,7 @@ export const rendererDefaults = {
 } as const satisfies Omit<AstroMarkdownOptions, 'shikiConfig'>;
 
 /** The site's Markdown processor: `astro.config.mjs` gives it to Astro, the loader's workers use it too. */
-export const markdownProcessorFor = (dialect: MarkdownDialect) => unified(markdownPipelineFor(dialect));
+export const markdownProcessorFor = (settings: MarkdownSettings) => unified(markdownPipelineFor(settings));
 
 /** This project's own Markdown processor. */
-export const markdownProcessor = markdownProcessorFor('project');
+export const markdownProcessor = markdownProcessorFor(PROJECT_MARKDOWN);

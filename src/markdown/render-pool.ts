@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import type { LinkIndex } from '../content/link-index';
 import type { RenderedBody, RenderJob } from '../content/render-body';
-import type { MarkdownDialect } from './pipeline';
+import { PROJECT_MARKDOWN, type MarkdownSettings } from './pipeline';
 import { bundleTs } from '../lib/bundle-ts.mjs';
 
 /** Renders Markdown on worker threads, one per core. */
@@ -33,12 +33,12 @@ const bundleWorker = (cacheDir: string): Promise<string> => bundleTs(WORKER_SOUR
 export async function startRenderPool(
   options: Omit<AstroMarkdownOptions, 'shikiConfig'>,
   links: LinkIndex,
-  { size = Math.max(2, availableParallelism()), cacheDir = 'node_modules/.cache/pelican-loader', dialect = 'project' as MarkdownDialect } = {},
+  { size = Math.max(2, availableParallelism()), cacheDir = 'node_modules/.cache/pelican-loader', markdown = PROJECT_MARKDOWN as MarkdownSettings } = {},
 ): Promise<RenderPool> {
   const file = await bundleWorker(cacheDir);
   const queue: { job: RenderJob; pending: Pending }[] = [];
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(file, { workerData: { options, links, dialect } });
+    const worker = new Worker(file, { workerData: { options, links, markdown } });
     const inFlight = new Map<number, Pending>();
     worker.on('message', ({ id, result, error }: { id: number; result?: RenderedBody; error?: string }) => {
       const pending = inFlight.get(id);

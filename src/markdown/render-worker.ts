@@ -4,16 +4,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import type { LinkIndex } from '../content/link-index';
 import { renderBody, type RenderJob } from '../content/render-body';
-import { markdownProcessorFor, shikiConfig, type MarkdownDialect } from './pipeline';
+import { markdownProcessorFor, shikiConfig, type MarkdownSettings } from './pipeline';
 
 interface WorkerData {
   options: Omit<AstroMarkdownOptions, 'shikiConfig'>;
   links: LinkIndex;
-  dialect: MarkdownDialect;
+  markdown: MarkdownSettings;
 }
 
-const { options, links, dialect } = workerData as WorkerData;
-const renderer = markdownProcessorFor(dialect).createRenderer({ ...options, shikiConfig } as AstroMarkdownOptions);
+const { options, links, markdown } = workerData as WorkerData;
+const renderer = markdownProcessorFor(markdown).createRenderer({ ...options, shikiConfig } as AstroMarkdownOptions);
 
 parentPort?.on('message', async ({ id, job }: { id: number; job: RenderJob }) => {
   try {

@@ -11,7 +11,7 @@ export interface Block {
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'pre', 'tr', 'hr', 'figcaption', 'caption']);
 const CONTAINERS = new Set(['div', 'section', 'article', 'blockquote', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'figure', 'aside', 'details', 'main', 'header', 'footer', 'nav']);
 /** What this project adds around a body and Pelican does not (or the reverse), which readers do not read as content. */
-const DROPPED_CLASSES = ['heading-anchor', 'copy-code', 'code-language', 'sr-only', 'footnote-backref', 'headerlink', 'linenos', 'lineno', 'toclink'];
+const DROPPED_CLASSES = ['heading-anchor', 'copy-code', 'code-language', 'sr-only', 'footnote-backref', 'headerlink', 'linenos', 'lineno'];
 
 const classesOf = (node: Element): string[] => {
   const value: unknown = node.properties['className'];
@@ -165,7 +165,9 @@ export function bodyBlocks(html: string): Block[] {
       } else if (tag === 'ul' || tag === 'ol') {
         walk(node.children, [...lists, tag], inFootnotes);
       } else if (BLOCKS.has(tag)) {
-        const kind = inFootnotes ? 'footnote' : tag === 'li' ? `li:${lists.join('>')}` : tag;
+        // A heading's id is what links to it point at: shown as `h2#id`, compared where both have one.
+        const id = /^h\d$/.test(tag) && node.properties['id'] !== undefined ? `#${String(node.properties['id'])}` : '';
+        const kind = inFootnotes ? 'footnote' : tag === 'li' ? `li:${lists.join('>')}` : `${tag}${id}`;
         let children = node.children.filter((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || CONTAINERS.has(child.tagName)));
         let text = squeeze(inline(node.children));
         // A loose list's item holds its text in a paragraph: the item's text all the same.

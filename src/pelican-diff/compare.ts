@@ -10,7 +10,9 @@ export interface BlockChange {
   ours?: Block;
 }
 
-const key = (block: Block) => `${block.kind}\0${block.text}`;
+/** What two blocks must share to be the same; a heading's id only counts where both sides give one. */
+const key = (block: Block) => `${block.kind.replace(/#.*$/, '')}\0${block.text}`;
+const sameIds = (a: Block, b: Block) => !a.kind.includes('#') || !b.kind.includes('#') || a.kind === b.kind;
 const LINK = /\]\(([^)]*)\)/g;
 const links = (block: Block | undefined) => [...(block?.text.matchAll(LINK) ?? [])].map((match) => match[1]).join(' ');
 const images = (block: Block | undefined) => [...(block?.text.matchAll(/!\[[^\]]*\]\(([^)]*)\)/g) ?? [])].map((match) => match[1]).join(' ');
@@ -44,11 +46,12 @@ export function categoryOf(pelican: Block | undefined, ours: Block | undefined):
 export function diffBlocks(pelican: readonly Block[], ours: readonly Block[]): BlockChange[] {
   const a = pelican.map(key);
   const b = ours.map(key);
+  const same = (i: number, j: number) => a[i] === b[j] && sameIds(pelican[i]!, ours[j]!);
   // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
   const lengths = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+      lengths[i]![j] = same(i, j) ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
     }
   }
   const changes: BlockChange[] = [];
@@ -69,7 +72,7 @@ export function diffBlocks(pelican: readonly Block[], ours: readonly Block[]): B
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
+    if (i < a.length && j < b.length && same(i, j)) {
       pairUp();
       i++;
       j++;

@@ -34,6 +34,8 @@ TEMPLATE_PAGES = {}
 THEME_STATIC_PATHS = []
 JINJA_FILTERS = {}
 JINJA_GLOBALS = {}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+globals().pop("JINJA_EXTENSIONS", None)
 for _feed in [name for name in list(globals()) if "FEED" in name and not name.startswith("_")]:
     if _feed not in ("FEED_DOMAIN", "FEED_MAX_ITEMS", "RSS_FEED_SUMMARY_ONLY"):
         globals()[_feed] = None

@@ -135,6 +135,7 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
   const articleExcludes = [...new Set([...asStrings(get('ARTICLE_EXCLUDES')), ...pagePaths])];
   const pageExcludes = [...new Set([...asStrings(get('PAGE_EXCLUDES')), ...articlePaths])];
   const defaultDate = get('DEFAULT_DATE');
+  const plugins = asList(get('PLUGINS'));
 
   const config: SiteConfigInput = {
     title: asString(get('SITENAME')) || 'A Pelican Blog',
@@ -186,11 +187,10 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       summaryMaxLength: typeof get('SUMMARY_MAX_LENGTH') === 'number' ? (get('SUMMARY_MAX_LENGTH') as number) : null,
       incomplete: 'skip',
     },
-    markdown: { dialect: 'python-markdown' },
+    markdown: { dialect: 'python-markdown', extensions: markdownExtensions(get('MARKDOWN')), math: plugins.some(isMathPlugin) },
   };
 
   if (get('TYPOGRIFY') === true) warn('TYPOGRIFY', DIFFERS['TYPOGRIFY'] as string);
-  const plugins = asList(get('PLUGINS'));
   if (plugins.length > 0) {
     const names = plugins.map((plugin) => (typeof plugin === 'string' ? plugin : JSON.stringify(plugin)));
     warn('PLUGINS', `${names.join(', ')}: Pelican plugins do not run here; what they add to a page is missing unless this project emulates it`);
@@ -225,6 +225,27 @@ function stringRecord(value: unknown): Record<string, string> {
 function stringRecords(value: unknown): Record<string, Record<string, string>> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([path, metadata]) => [path, stringRecord(metadata)]));
+}
+
+/** Pelican's render_math plugin (and the older `latex` one): `$…$` is math only with one of them. */
+const isMathPlugin = (plugin: unknown) => typeof plugin === 'string' && /(^|[./])(render_math|latex|pelican_katex|katex)$/.test(plugin);
+
+/**
+ * The Python-Markdown extensions `MARKDOWN` enables (`extension_configs` and `extensions`), by
+ * short name: `markdown.extensions.toc` is `toc`; options as written.
+ */
+export function markdownExtensions(setting: unknown): Record<string, Record<string, unknown>> {
+  const markdown = setting && typeof setting === 'object' ? (setting as Record<string, unknown>) : {};
+  const shortName = (name: string) => name.replace(/^markdown\.extensions\./, '').replace(/^mdx_/, '');
+  const extensions: Record<string, Record<string, unknown>> = {};
+  const configs = markdown['extension_configs'];
+  if (configs && typeof configs === 'object') {
+    for (const [name, options] of Object.entries(configs)) extensions[shortName(name)] = options && typeof options === 'object' ? (options as Record<string, unknown>) : {};
+  }
+  for (const name of asStrings(markdown['extensions'])) extensions[shortName(name.split(':')[0] ?? name)] ??= {};
+  // `extra` is these.
+  if ('extra' in extensions) for (const part of ['abbr', 'attr_list', 'def_list', 'fenced_code', 'footnotes', 'md_in_html', 'tables']) extensions[part] ??= {};
+  return extensions;
 }
 
 /** `DEFAULT_DATE`: `'fs'`, a tuple such as `(2019, 6, 4)`, a datetime, or nothing. */

@@ -14,8 +14,8 @@ export const articleSchema = ({ image }: SchemaContext) =>
     category: z.string().min(1, 'is empty'),
     /** Tags in the order written, repeats dropped. */
     tags: z.array(z.string()).default([]),
-    /** Author names; default: the site's default author. */
-    authors: z.array(z.string()).min(1),
+    /** Author names; default: the site's default author, or none when the site has none (Pelican's `AUTHOR = ''`). */
+    authors: z.array(z.string()),
     /** Header cover, optimized by astro:assets. */
     headerCover: image().optional(),
   });
