@@ -22,6 +22,7 @@ import rehypeRawWhenNeeded from './rehype-raw-when-needed';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
 import remarkPythonMarkdown from './remark-python-markdown';
+import remarkPythonFootnotes from './remark-python-footnotes';
 import rehypePythonMarkdownToc, { type Options as TocOptions } from './rehype-python-markdown-toc';
 import { headingAnchors } from './heading-anchors';
 import { shikiCodeFrame } from './shiki-code-frame';
@@ -65,6 +66,8 @@ export function markdownPipelineFor({ dialect, extensions = {}, math = true }: M
     remarkDefinitionList,
     ...(math ? [remarkMath] : []),
     remarkAbbreviations,
+    // Python-Markdown's footnote ids and numbers, which authors link to (`#fn:1`).
+    ...(python && (extensions['footnotes'] || extensions['extra']) ? [remarkPythonFootnotes] : []),
     remarkAttributeLists,
     remarkCodehilite,
     // Python-Markdown leaves `[TOC]` as it is unless the site enables `toc`.

@@ -8,6 +8,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { pythonMarkdownHeadings } from './micromark/python-markdown-headings';
 import { pythonMarkdownLists } from './micromark/python-markdown-lists';
+import { pythonMarkdownEscapes } from './micromark/python-markdown-escapes';
 
 /** Options: none yet; the Python-Markdown extensions a site enables will choose what is added. */
 export interface Options {}
@@ -15,13 +16,17 @@ export interface Options {}
 /**
  * remark plugin for Markdown as Python-Markdown with Pelican's `extra` reads it, on a processor
  * without GFM (the site turns Astro's `gfm` off): `#` headings without a space, lists only after a
- * blank line (or inside another list), and of GFM only
+ * blank line (or inside another list), only Python-Markdown's backslash escapes, tabs as 4-column
+ * stops, and of GFM only
  * what `extra` has too, tables and footnotes. Bare URLs stay text, `~~` and `- [ ]` stay as
  * written, as they do on the Pelican site.
  */
 export default function remarkPythonMarkdown(this: Processor, _options: Options = {}) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(pythonMarkdownHeadings(), pythonMarkdownLists(), gfmTable(), gfmFootnote());
+  (data.micromarkExtensions ??= []).push(pythonMarkdownHeadings(), pythonMarkdownLists(), pythonMarkdownEscapes(), gfmTable(), gfmFootnote());
+  // Python-Markdown expands tabs to 4-column stops before it reads anything (NormalizeWhitespace).
+  const parse = this.parser;
+  if (parse) this.parser = (document, file) => parse(expandTabs(document), file);
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
   return (tree: Root, file: VFile) => {
     listCodeAsPythonMarkdown(tree, file);
@@ -47,6 +52,23 @@ function tableRowsAsPythonMarkdown(tree: Root, file: VFile): void {
       row.children = [empty, ...row.children].slice(0, Math.max(columns, 1));
     }
   });
+}
+
+/**
+ * Python's `str.expandtabs(4)`, line by line: a tab moves to the next column that is a multiple of 4.
+ *
+ * @example expandTabs('a\tb') // 'a   b'
+ */
+export function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      let out = '';
+      for (const char of line) out += char === '\t' ? ' '.repeat(4 - (out.length % 4)) : char;
+      return out;
+    })
+    .join('\n');
 }
 
 const LIST_MARKER = /^([ \t]*(?:[*+-]|\d+[.)])[ \t]+)/;
