@@ -4,7 +4,7 @@ import { bundledLanguages } from 'shiki';
 import { visit } from 'unist-util-visit';
 
 // codehilite's first-line markers: `:::python` (no line numbers) and `#!python` (line numbers).
-const SHEBANG = /^[ \t]*(:::|#!)[ \t]*([\w+#.-]+)[ \t]*(?:\n|$)/;
+const SHEBANG = /^[ \t]*(::+|#!)[ \t]*([\w+#.-]+)[ \t]*(?:\n|$)/;
 // Python-Markdown fenced_code's attribute form: ```{.python} or ``` { .python .numbered }.
 const BRACED = /^\{?\s*\.([\w+#-]+)/;
 

@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { pythonMarkdownHeadings } from './micromark/python-markdown-headings';
 import { pythonMarkdownLists } from './micromark/python-markdown-lists';
 import { pythonMarkdownEscapes } from './micromark/python-markdown-escapes';
+import { pythonMarkdownHtmlBlocks } from './micromark/python-markdown-html-blocks';
 
 /** Options: none yet; the Python-Markdown extensions a site enables will choose what is added. */
 export interface Options {}
@@ -16,14 +17,15 @@ export interface Options {}
 /**
  * remark plugin for Markdown as Python-Markdown with Pelican's `extra` reads it, on a processor
  * without GFM (the site turns Astro's `gfm` off): `#` headings without a space, lists only after a
- * blank line (or inside another list), only Python-Markdown's backslash escapes, tabs as 4-column
+ * blank line (or inside another list), raw HTML blocks only for block-level tags (a line holding
+ * `<img>` is a paragraph), only Python-Markdown's backslash escapes, tabs as 4-column
  * stops, and of GFM only
  * what `extra` has too, tables and footnotes. Bare URLs stay text, `~~` and `- [ ]` stay as
  * written, as they do on the Pelican site.
  */
 export default function remarkPythonMarkdown(this: Processor, _options: Options = {}) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(pythonMarkdownHeadings(), pythonMarkdownLists(), pythonMarkdownEscapes(), gfmTable(), gfmFootnote());
+  (data.micromarkExtensions ??= []).push(pythonMarkdownHeadings(), pythonMarkdownLists(), pythonMarkdownEscapes(), pythonMarkdownHtmlBlocks(), gfmTable(), gfmFootnote());
   // Python-Markdown expands tabs to 4-column stops before it reads anything (NormalizeWhitespace).
   const parse = this.parser;
   if (parse) this.parser = (document, file) => parse(expandTabs(document), file);

@@ -154,6 +154,12 @@ export function bodyBlocks(html: string): Block[] {
       }
       flush();
       const inFootnotes = footnote || hasClass(node, 'footnote') || hasClass(node, 'footnotes') || node.properties['dataFootnotes'] !== undefined;
+      // Pygments' line-numbered code (codehilite's `#!lang`) is a table of numbers and code: the code.
+      if (tag === 'table' && hasClass(node, 'highlighttable')) {
+        const code = findFirst(node, (child) => child.tagName === 'td' && hasClass(child, 'code'));
+        blocks.push({ kind: 'pre', text: (code ? textOf(code) : textOf(node)).replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '') });
+        continue;
+      }
       if (tag === 'pre') {
         const code = textOf(node).replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '');
         blocks.push({ kind: 'pre', text: code });
