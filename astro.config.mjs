@@ -64,7 +64,7 @@ export default defineConfig({
       contentDir,
       layout: site.content,
       extraPathMetadata: site.content.extraPathMetadata,
-      metadata: { timeZone: site.timeZone, defaultAuthor: site.defaultAuthor, defaultLang: site.language, pathMetadata: site.content },
+      metadata: { timeZone: site.timeZone, defaultAuthor: site.defaultAuthor, defaultLang: site.language, pathMetadata: site.content, dateOrder: site.content.dateOrder },
     }),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),

@@ -23,6 +23,7 @@ const settings = {
   defaultLang: site.language,
   urls: site.urls,
   pathMetadata: site.content,
+  dateOrder: site.content.dateOrder,
   slugs: site.slugs,
   summaryWords: site.content.summaryMaxLength,
 };

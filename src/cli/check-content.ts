@@ -26,6 +26,7 @@ const lint = () =>
       defaultLang: site.language,
       urls: site.urls,
       pathMetadata: site.content,
+      dateOrder: site.content.dateOrder,
       slugs: site.slugs,
       summaryWords: site.content.summaryMaxLength,
     },

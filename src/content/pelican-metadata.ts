@@ -1,4 +1,4 @@
-import { EXPECTED_DATE, parsePelicanDate } from './pelican-date';
+import { EXPECTED_DATE, parsePelicanDate, type DateOrder } from './pelican-date';
 import type { HeaderField, ParsedSource } from './pelican-header';
 import { pathMetadataFields, PELICAN_PATH_METADATA, type PathMetadataSettings } from './path-metadata';
 import { slugify, type SlugOptions } from '../lib/slugify';
@@ -15,6 +15,8 @@ export interface MetadataSettings {
   defaultLang: string;
   /** Metadata from paths and defaults (Pelican's settings). Default: Pelican's. */
   pathMetadata?: PathMetadataSettings;
+  /** Which of `04/06/2019`'s numbers is the month: Pelican's dateutil reads it month first. Default: day first. */
+  dateOrder?: DateOrder;
   /** How entries' slugs are made (`SLUG_REGEX_SUBSTITUTIONS` …), and from what (`SLUGIFY_SOURCE`). */
   slugs?: SlugOptions & { source?: 'title' | 'basename' };
 }
@@ -109,7 +111,7 @@ export function readEntryMetadata(
     const field = fields.get(key);
     const value = text(key);
     if (!field || value === undefined) return undefined;
-    const date = parsePelicanDate(value, settings.timeZone);
+    const date = parsePelicanDate(value, settings.timeZone, settings.dateOrder);
     if (!date) problems.push(dateProblem(field, value));
     return date;
   };

@@ -89,16 +89,23 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant at which a zone's clocks show a wall time. A time skipped by a DST jump resolves
- * forward, as Python's zoneinfo does for Pelican.
+ * The instant at which a zone's clocks show a wall time, as Python's zoneinfo resolves it for
+ * Pelican (`fold=0`): a time shown twice when the clocks go back is the first of the two, a time
+ * the clocks skip going forward is read with the offset before the jump (02:30 on the night Madrid
+ * moves to summer time is 03:30 summer time).
  *
  * @example zonedTimeToInstant({ year: 2019, month: 6, day: 4, hour: 0, ... }, 'Europe/Madrid').toISOString() // '2019-06-03T22:00:00.000Z'
  */
 export function zonedTimeToInstant(wall: WallTime, timeZone: string): Date {
   const guess = asUtc(wall);
-  const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  const second = guess - offsetMinutes(new Date(first), timeZone) * 60_000;
-  return new Date(second);
+  const halfDay = 12 * 3_600_000;
+  // The offsets before and after any change of the clocks near this time.
+  const before = guess - offsetMinutes(new Date(guess - halfDay), timeZone) * 60_000;
+  const after = guess - offsetMinutes(new Date(guess + halfDay), timeZone) * 60_000;
+  const shows = (instant: number) => asUtc(wallTimeIn(new Date(instant), timeZone)) === guess;
+  if (shows(before)) return new Date(before);
+  if (shows(after)) return new Date(after);
+  return new Date(before);
 }
 
 function pad(value: number, width = 2): string {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePelicanDate } from '../../src/content/pelican-date';
 
@@ -34,10 +35,22 @@ describe('parsePelicanDate', () => {
     expect(madrid('2019-03-31 02:30')).toBe('2019-03-31T01:30:00.000Z');
   });
 
-  it.each(['2019-13-04', '2019-02-30', '31/04/2019', '2019-06-04 25:00', '2019-06-04 10:61', 'June 4, 2019', 'yesterday', '', '2019-06-04T10:00:00+5'])(
+  it.each(['2019-13-04', '2019-02-30', '31/04/2019', '2019-06-04 25:00', '2019-06-04 10:61', 'June 31, 2019', 'yesterday', '', '2019-06-04T10:00:00+5'])(
     'refuses %j',
     (value) => {
       expect(madrid(value)).toBeUndefined();
     },
   );
+});
+
+describe('parsePelicanDate reads dates as Pelican does', () => {
+  // Written by Pelican itself: scripts/pelican/expected-dates.py.
+  const expected = JSON.parse(readFileSync(new URL('../fixtures/dates/expected.json', import.meta.url), 'utf8')) as {
+    timeZone: string;
+    cases: { value: string; instant: string | null }[];
+  };
+  it.each(expected.cases.map((c) => [c.value, c.instant] as const))('%j', (value, instant) => {
+    const read = parsePelicanDate(value, expected.timeZone, 'month-first');
+    expect(read?.toISOString() ?? null).toBe(instant === null ? null : new Date(instant).toISOString());
+  });
 });

@@ -186,6 +186,7 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       defaultDate: defaultDateOf(defaultDate),
       summaryMaxLength: typeof get('SUMMARY_MAX_LENGTH') === 'number' ? (get('SUMMARY_MAX_LENGTH') as number) : null,
       incomplete: 'skip',
+      dateOrder: 'month-first',
     },
     markdown: { dialect: 'python-markdown', extensions: markdownExtensions(get('MARKDOWN')), math: plugins.some(isMathPlugin) },
   };
