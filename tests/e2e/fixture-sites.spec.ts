@@ -1,9 +1,13 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { buildFixture, removeBuild, type FixtureBuild } from './support/fixture-site';
 
 test.describe.configure({ timeout: 180_000 });
+
+const run = promisify(execFile);
 
 test('a content folder with a broken header fails the build, naming file, line and field', async () => {
   const build = await buildFixture('broken-header');
@@ -173,4 +177,42 @@ test('a link in the built site that leads nowhere fails the build, naming the pa
   expect(build.output).toMatch(/\d+ link\(s\) in the built site lead nowhere:/);
   expect(build.output).toContain('posts/links-written-by-hand/index.html: /posts/nowhere/');
   expect(build.output).toContain('posts/links-written-by-hand/index.html: /images/missing.png');
+});
+
+test('SITE_CONFIG=pelicanconf.py builds a Pelican site as Pelican lays it out: its paths, URLs, readers and slugs', async () => {
+  const build = await buildFixture('pelicanconf-site', { siteConfig: 'tests/fixtures/sites/pelicanconf-site/pelicanconf.py', contentDir: '' });
+  try {
+    expect(build.code, build.output).toBe(0);
+    // The line that imports a missing plugin is named, and the rest of the file still counts.
+    expect(build.output).toMatch(/pelicanconf\.py:3: did not run \(ModuleNotFoundError/);
+    const file = (path: string) => join(build.outDir, 'client', path);
+    // ARTICLE_URL = '{date:%Y}/{slug}/', the slug transliterated as Pelican does ("关于" → guan-yu), the date read as dateutil reads it.
+    const post = readFileSync(file('2019/guan-yu/index.html'), 'utf8');
+    expect(post).toContain('datetime="2019-06-04T00:00:00+08:00"');
+    // Python-Markdown: "#為什麼" is a heading (toc's id for a CJK heading is _1), a list needs a blank line, footnotes are fn:1.
+    expect(post).toMatch(/<h1 id="_1"[^>]*>為什麼<\/h1>/);
+    expect(post).toMatch(/<p>Related posts:\s*1\. <a href="\/2020\/notes-in-rst\/">/);
+    expect(post).toContain('Costs 5\\% today<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup>');
+    // Tags Pelican keeps apart stay apart, at Pelican's URLs.
+    for (const tag of ['kai-yuan-gong-xian-zhou-bao', 'airflow-kai-fa-sheng-qing-bao', 'airflow']) expect(existsSync(file(`tag/${tag}.html`)), tag).toBe(true);
+    // CATEGORY_URL = '{slug}/index.html' beside .html pages; AUTHOR_SAVE_AS = '' writes no author pages.
+    expect(existsSync(file('bi-ji/index.html'))).toBe(true);
+    expect(existsSync(file('author'))).toBe(false);
+    // The .rst article through docutils, the .html one through Pelican's HTML reader.
+    expect(readFileSync(file('2020/notes-in-rst/index.html'), 'utf8')).toContain('<a class="reference external" href="https://docutils.sourceforge.io/">link</a>');
+    expect(readFileSync(file('2018/an-old-html-post/index.html'), 'utf8')).toContain('Written as <em>HTML</em>');
+    // A page's own save_as; EXTRA_PATH_METADATA's path; nothing outside ARTICLE_PATHS becomes a post.
+    expect(readFileSync(file('about/index.html'), 'utf8')).toContain('About this site.');
+    expect(readFileSync(file('robots.txt'), 'utf8')).toBe('User-agent: *\n');
+    expect(readdirSync(file('')).join(' ')).not.toMatch(/readme/i);
+  } finally {
+    removeBuild(build);
+  }
+});
+
+test('npm run pelican-diff compares a Pelican site built by Pelican and by us, entry by entry', async () => {
+  test.skip(!existsSync('/usr/bin/pelican') && !process.env['PYTHON'], 'needs Pelican (apt-get install pelican)');
+  const { stdout } = await run('npm', ['run', 'pelican-diff', '--', 'tests/fixtures/sites/pelicanconf-site/pelicanconf.py'], { maxBuffer: 64 * 1024 * 1024 });
+  expect(stdout).toContain('3 articles, 3 identical');
+  expect(stdout).toContain('1 pages, 1 identical');
 });
