@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { contentDirFrom } from './src/config/content-dir';
+import { entrySettingsOf } from './src/config/entry-settings';
 import { prerenderWorkersFrom } from './src/config/prerender-workers';
 import { resolveSiteConfig } from './src/config/resolve-site-config';
 import katexAssets from './src/integrations/katex-assets';
@@ -64,7 +65,7 @@ export default defineConfig({
       contentDir,
       layout: site.content,
       extraPathMetadata: site.content.extraPathMetadata,
-      metadata: { timeZone: site.timeZone, defaultAuthor: site.defaultAuthor, defaultLang: site.language, pathMetadata: site.content, dateOrder: site.content.dateOrder },
+      metadata: entrySettingsOf(site),
     }),
     katexAssets(),
     pagefindInDev({ devIndexDir: new URL('./dist/client/', import.meta.url).href }),

@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import site from '@site-config';
 import { contentDirFrom } from './config/content-dir';
+import { entrySettingsOf } from './config/entry-settings';
 import { authorsLoader } from './content/authors-loader';
 import { courseFiles } from './content/course-header';
 import { headerFilesLoader } from './content/header-files-loader';
@@ -17,16 +18,7 @@ z.config({ jitless: true });
 
 const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
 const schemas = { article: articleSchema, page: pageSchema };
-const settings = {
-  timeZone: site.timeZone,
-  defaultAuthor: site.defaultAuthor,
-  defaultLang: site.language,
-  urls: site.urls,
-  pathMetadata: site.content,
-  dateOrder: site.content.dateOrder,
-  slugs: site.slugs,
-  summaryWords: site.content.summaryMaxLength,
-};
+const settings = entrySettingsOf(site);
 const layout = site.content;
 
 export const collections = {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import site from '@site-config';
 import { contentDirFrom } from '../config/content-dir';
+import { entrySettingsOf } from '../config/entry-settings';
 import { applyFixes } from '../lint/apply-fixes';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lint/diagnostic';
 import { lintContent } from '../lint/lint-content';
@@ -20,16 +21,7 @@ const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
 const lint = () =>
   lintContent({
     contentDir,
-    settings: {
-      timeZone: site.timeZone,
-      defaultAuthor: site.defaultAuthor,
-      defaultLang: site.language,
-      urls: site.urls,
-      pathMetadata: site.content,
-      dateOrder: site.content.dateOrder,
-      slugs: site.slugs,
-      summaryWords: site.content.summaryMaxLength,
-    },
+    settings: entrySettingsOf(site),
     layout: site.content,
     markdown: site.markdown,
     now: new Date(),

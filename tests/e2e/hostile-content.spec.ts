@@ -17,7 +17,8 @@ test('titles, tags, categories, authors and search excerpts never become markup'
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  const paths = ['/', '/posts/scriptalerttitlescript-quotes-btagsb/', '/archives/', '/tag/', '/category/', '/author/'];
+  // The slug is Pelican's: its slugify strips the tags, then transliterates and drops the rest.
+  const paths = ['/', '/posts/alerttitle-quotes-tags/', '/archives/', '/tag/', '/category/', '/author/'];
   for (const path of paths) {
     await page.goto(site.server.origin + path);
     await expect(page.locator('[onerror], [onload], [onmouseover]')).toHaveCount(0);
@@ -25,7 +26,7 @@ test('titles, tags, categories, authors and search excerpts never become markup'
     const running = page.locator('script:not([type="application/ld+json"])');
     expect(await running.evaluateAll((scripts) => scripts.filter((s) => s.textContent?.includes('alert(')).length)).toBe(0);
   }
-  await page.goto(`${site.server.origin}/posts/scriptalerttitlescript-quotes-btagsb/`);
+  await page.goto(`${site.server.origin}/posts/alerttitle-quotes-tags/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('<script>alert("title")</script> "Quotes" & <b>tags</b>');
   await page.goto(`${site.server.origin}/search/?q=hostileword`);
   const results = page.getByRole('list', { name: 'Results' });
