@@ -4,7 +4,7 @@ import { Feed } from 'feed';
 import { absoluteUrls } from '../lib/absolute-urls';
 import { bodyHtmlOf } from './rendered-html';
 import { plainText } from '../lib/plain-text';
-import { slugify } from '../lib/slugify';
+import { termSlug } from '../lib/slugify';
 import { perBuild } from './per-build';
 import { listedArticles, type Article } from './queries';
 import { TAXONOMIES, termUrl, terms } from './routes';
@@ -40,7 +40,7 @@ export interface FeedSpec {
  * @example feedPath('atom', { kind: 'tag', name: 'Python' }) // '/feeds/tag/python.atom.xml'
  */
 export function feedPath(format: FeedFormat, term?: { kind: TaxonomyKind; name: string }): string {
-  return term ? `/feeds/${term.kind}/${slugify(term.name)}${EXTENSION[format]}` : `/feeds/all${EXTENSION[format]}`;
+  return term ? `/feeds/${term.kind}/${termSlug(term.kind, term.name, site.slugs)}${EXTENSION[format]}` : `/feeds/all${EXTENSION[format]}`;
 }
 
 /** Every feed: all posts in Atom, RSS and JSON Feed; each category, tag and author in Atom and RSS. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { contentRole, type ContentLayout } from './content-files';
 import type { IntrasiteContext } from './intrasite-links';
 import type { SiteIndex } from './site-index';
-import { slugify } from '../lib/slugify';
+import { termSlug, type SlugSettings } from '../lib/slugify';
 import { expandUrlPattern, type UrlPatterns } from '../lib/url-patterns';
 
 /**
@@ -24,12 +24,14 @@ export interface LinkIndex {
   timeZone: string;
   /** Where the folder's entries are. Default: this project's layout. */
   layout?: ContentLayout;
+  /** How the site makes slugs of categories, tags and authors. Default: Pelican's. */
+  slugs?: SlugSettings | undefined;
 }
 
 export function linkIndexOf(
   index: SiteIndex,
   staticFiles: ReadonlySet<string>,
-  folder: Pick<LinkIndex, 'contentDir' | 'contentLabel' | 'urlPatterns' | 'timeZone' | 'layout'>,
+  folder: Pick<LinkIndex, 'contentDir' | 'contentLabel' | 'urlPatterns' | 'timeZone' | 'layout' | 'slugs'>,
 ): LinkIndex {
   const urls = new Map([...index.entries].map(([path, entry]) => [path, entry.url]));
   return { ...folder, urls, terms: index.terms, staticFiles: new Set(staticFiles) };
@@ -48,7 +50,7 @@ export function intrasiteContextFor(sourcePath: string, links: LinkIndex): Intra
     },
     staticExists: (path) => links.staticFiles.has(path),
     termUrl: (kind, name) => {
-      const slug = slugify(name);
+      const slug = termSlug(kind, name, links.slugs);
       return links.terms[kind].has(slug) ? expandUrlPattern(links.urlPatterns[kind], { slug }, links.timeZone) : undefined;
     },
     indexUrl: `/${links.urlPatterns.index ?? ''}`,

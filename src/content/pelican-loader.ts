@@ -198,6 +198,7 @@ async function readFolderNow(
     urls: options.settings.urls,
     timeZone: options.settings.timeZone,
     defaultLang: options.settings.defaultLang,
+    slugs: options.settings.slugs,
   });
   const links = linkIndexOf(index, staticFiles, {
     contentDir,
@@ -205,6 +206,7 @@ async function readFolderNow(
     urlPatterns: options.settings.urls,
     timeZone: options.settings.timeZone,
     ...(options.layout ? { layout: options.layout } : {}),
+    slugs: options.settings.slugs,
   });
   return { read, index, indexProblems, links };
 }

@@ -1,7 +1,7 @@
 import { EXPECTED_DATE, parsePelicanDate, type DateOrder } from './pelican-date';
 import type { HeaderField, ParsedSource } from './pelican-header';
 import { pathMetadataFields, PELICAN_PATH_METADATA, type PathMetadataSettings } from './path-metadata';
-import { slugify, type SlugOptions } from '../lib/slugify';
+import { slugify, type SlugSettings } from '../lib/slugify';
 
 /** Which collection a file belongs to decides which fields it needs. */
 export type EntryKind = 'article' | 'page';
@@ -18,7 +18,7 @@ export interface MetadataSettings {
   /** Which of `04/06/2019`'s numbers is the month: Pelican's dateutil reads it month first. Default: day first. */
   dateOrder?: DateOrder;
   /** How entries' slugs are made (`SLUG_REGEX_SUBSTITUTIONS` …), and from what (`SLUGIFY_SOURCE`). */
-  slugs?: SlugOptions & { source?: 'title' | 'basename' };
+  slugs?: SlugSettings & { source?: 'title' | 'basename' };
 }
 
 /** A mistake in one field of one file, with the header line it stands on. */

@@ -1,6 +1,6 @@
 import site from '@site-config';
 import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl, type UrlKind } from '../lib/url-patterns';
-import { slugify } from '../lib/slugify';
+import { termSlug } from '../lib/slugify';
 import { courseUrl, coursesUrl, orderedCourses, type Course } from './courses';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';
 import { oncePerBuild, perBuild } from './per-build';
@@ -38,7 +38,7 @@ export const hasPagesOf = (kind: UrlKind): boolean => !site.urls.skip?.includes(
  * @example termUrl('tag', 'Machine Learning') // '/tag/machine-learning/'
  */
 export function termUrl(kind: TaxonomyKind, name: string): string | undefined {
-  return hasPagesOf(kind) ? expandUrlPattern(site.urls[kind], { slug: slugify(name) }, site.timeZone) : undefined;
+  return hasPagesOf(kind) ? expandUrlPattern(site.urls[kind], { slug: termSlug(kind, name, site.slugs) }, site.timeZone) : undefined;
 }
 
 /** The URL of the page listing every category, tag or author; `undefined` when the site has none. */
@@ -56,7 +56,7 @@ export const archivesUrl = (): string => expandUrlPattern(site.urls.archives, {}
 
 /** The listed articles' categories, tags or authors, merged by slug; grouped once per build. */
 export const terms = perBuild(
-  async (kind: TaxonomyKind): Promise<Term<Article>[]> => groupTerms(await listedArticles(), kind),
+  async (kind: TaxonomyKind): Promise<Term<Article>[]> => groupTerms(await listedArticles(), kind, site.slugs),
 );
 
 /** The pages of a listing, `pageSize` articles each. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContentProblem } from './content-error';
 import type { EntryKind, EntryMetadata } from './pelican-metadata';
-import { slugify } from '../lib/slugify';
+import { termSlug, type SlugSettings } from '../lib/slugify';
 import { expandUrlPattern, type UrlKind, type UrlPatterns } from '../lib/url-patterns';
 
 /** A content file whose header was read, as the index knows it. */
@@ -44,6 +44,8 @@ export interface IndexSettings {
   urls: UrlPatterns;
   timeZone: string;
   defaultLang: string;
+  /** How the site makes slugs of categories, tags and authors. Default: Pelican's. */
+  slugs?: SlugSettings | undefined;
 }
 
 /**
@@ -82,8 +84,8 @@ export function buildSiteIndex(inputs: readonly IndexInput[], settings: IndexSet
         path: input.sourcePath,
         slug,
         lang,
-        category: slugify(category),
-        author: authors[0] ? slugify(authors[0]) : '',
+        category: termSlug('category', category, settings.slugs),
+        author: authors[0] ? termSlug('author', authors[0], settings.slugs) : '',
         ...(date ? { date } : {}),
       };
       let url: string;
@@ -119,9 +121,9 @@ export function buildSiteIndex(inputs: readonly IndexInput[], settings: IndexSet
   const terms = { category: new Set<string>(), tag: new Set<string>(), author: new Set<string>() };
   for (const entry of entries.values()) {
     if (entry.kind !== 'article' || entry.metadata.status !== 'published') continue;
-    terms.category.add(slugify(entry.metadata.category));
-    for (const tag of entry.metadata.tags) terms.tag.add(slugify(tag));
-    for (const author of entry.metadata.authors) terms.author.add(slugify(author));
+    terms.category.add(termSlug('category', entry.metadata.category, settings.slugs));
+    for (const tag of entry.metadata.tags) terms.tag.add(termSlug('tag', tag, settings.slugs));
+    for (const author of entry.metadata.authors) terms.author.add(termSlug('author', author, settings.slugs));
   }
 
   const hash = createHash('sha1');

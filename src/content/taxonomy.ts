@@ -1,4 +1,4 @@
-import { slugify } from '../lib/slugify';
+import { termSlug, type SlugSettings } from '../lib/slugify';
 
 /** The taxonomies Pelican has: each gets an index page and a page per term. */
 export type TaxonomyKind = 'category' | 'tag' | 'author';
@@ -26,7 +26,8 @@ const namesOf = (article: Classified, kind: TaxonomyKind): readonly string[] =>
  *
  * @example groupTerms(articles, 'tag').map((term) => term.name) // ['machine learning', 'production']
  */
-export function groupTerms<T extends Classified>(articles: readonly T[], kind: TaxonomyKind): Term<T>[] {
+export function groupTerms<T extends Classified>(articles: readonly T[], kind: TaxonomyKind, slugs: SlugSettings = {}): Term<T>[] {
+  const slugify = (name: string) => termSlug(kind, name, slugs);
   const oldestFirst = [...articles].sort(
     (a, b) => a.data.date.getTime() - b.data.date.getTime() || a.data.sourcePath.localeCompare(b.data.sourcePath),
   );

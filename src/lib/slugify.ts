@@ -12,6 +12,13 @@ export interface SlugOptions {
   useUnicode?: boolean | undefined;
 }
 
+/** A site's slug settings: Pelican's `CATEGORY_`, `TAG_` and `AUTHOR_REGEX_SUBSTITUTIONS` beside the others. */
+export interface SlugSettings extends SlugOptions {
+  category?: readonly RegexSubstitution[] | undefined;
+  tag?: readonly RegexSubstitution[] | undefined;
+  author?: readonly RegexSubstitution[] | undefined;
+}
+
 /** Pelican's default `SLUG_REGEX_SUBSTITUTIONS` (pelican/settings.py). */
 export const PELICAN_SLUG_SUBSTITUTIONS: readonly RegexSubstitution[] = [
   ['[^\\w\\s-]', ''],
@@ -64,4 +71,14 @@ export function slugify(value: string, options: SlugOptions = {}): string {
   if (!preserveCase) slug = slug.toLowerCase();
   // Python's str.strip(): whitespace only.
   return slug.trim();
+}
+
+/**
+ * The slug of a category, tag or author, as Pelican's URLWrapper makes it: with the kind's own
+ * substitutions when the site sets them, else the site's slug substitutions.
+ *
+ * @example termSlug('tag', 'C++', { tag: [['\\+', 'p']] }) // 'cpp'
+ */
+export function termSlug(kind: 'category' | 'tag' | 'author', name: string, settings: SlugSettings = {}): string {
+  return slugify(name, { ...settings, substitutions: settings[kind] ?? settings.substitutions });
 }

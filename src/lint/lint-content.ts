@@ -108,11 +108,11 @@ export async function lintContent({ contentDir, settings, layout, markdown = PRO
   }
   diagnostics.push(...tagSpellingDiagnostics(tagUses));
 
-  const { index, problems } = buildSiteIndex(inputs, { urls: settings.urls, timeZone: settings.timeZone, defaultLang: settings.defaultLang });
+  const { index, problems } = buildSiteIndex(inputs, { urls: settings.urls, timeZone: settings.timeZone, defaultLang: settings.defaultLang, slugs: settings.slugs });
   diagnostics.push(...problems.map((problem) => fromProblem(problem, 'duplicate-url')));
 
   // Rendered as the build renders them: links resolved, images looked for, headings given ids.
-  const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone, ...(layout ? { layout } : {}) });
+  const links = linkIndexOf(index, staticFiles, { contentDir, contentLabel: displayPath(contentDir), urlPatterns: settings.urls, timeZone: settings.timeZone, ...(layout ? { layout } : {}), slugs: settings.slugs });
   const renderer = await markdownProcessorFor(markdown).createRenderer({ ...rendererDefaults, gfm: markdown.dialect === 'project', shikiConfig } as AstroMarkdownOptions);
   const rendered: RenderedEntry[] = [];
   for (const entry of index.entries.values()) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { slugify, type RegexSubstitution } from '../../src/lib/slugify';
+import { slugify, termSlug, type RegexSubstitution } from '../../src/lib/slugify';
 import { pythonRegex, pythonReplacement } from '../../src/lib/python-regex';
 import { transliterate } from '../../src/lib/transliterate';
 
@@ -20,6 +20,13 @@ describe(`slugify matches Pelican ${expected.pelican}`, () => {
     expect(slugify(name)).toBe(c.slug);
     expect(slugify(name, { substitutions: expected.custom })).toBe(c.custom);
     expect(slugify(name, { preserveCase: true })).toBe(c.preserveCase);
+  });
+
+  it('gives categories, tags and authors their own substitutions when the site sets them', () => {
+    for (const c of expected.cases) {
+      expect(termSlug('tag', c.name, { tag: expected.custom })).toBe(c.custom);
+      expect(termSlug('category', c.name, { tag: expected.custom })).toBe(c.slug);
+    }
   });
 
   it('keeps apart the names Pelican keeps apart, and merges the ones it merges', () => {
