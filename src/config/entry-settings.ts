@@ -14,6 +14,7 @@ export function entrySettingsOf(site: SiteConfig): EntrySettings {
     urls: site.urls,
     pathMetadata: site.content,
     dateOrder: site.content.dateOrder,
+    yamlHeaders: site.content.yamlHeaders,
     slugs: site.slugs,
     summaryWords: site.content.summaryMaxLength,
   };

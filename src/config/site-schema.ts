@@ -116,6 +116,8 @@ const contentSchema = z
      * `skip` it with a warning as Pelican does (a `pelicanconf.py` site). Default: `error`.
      */
     incomplete: z.enum(['error', 'skip']).default('error'),
+    /** Whether a `---` block opening a Markdown file is YAML, or `Key: value` lines as Pelican reads it. Default: YAML. */
+    yamlHeaders: z.boolean().default(true),
     /** Which of `04/06/2019`'s numbers is the month: `month-first` as Pelican reads dates (April 6), or `day-first`. Default: `day-first`. */
     dateOrder: z.enum(['day-first', 'month-first']).default('day-first'),
     /** `SUMMARY_MAX_LENGTH`: words of the body used as summary when an entry has none; `null` for all. */

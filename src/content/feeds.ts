@@ -102,10 +102,15 @@ export async function renderFeed(spec: FeedSpec): Promise<string> {
       link: absolute(data.url),
       description: feedDescriptionOf(article),
       content: feedContentOf(article),
-      author: data.authors.map((name) => {
-        const url = termUrl('author', name);
-        return url ? { name, link: absolute(url) } : { name };
-      }),
+      // An entry may have no author (Pelican's `AUTHOR = ''`); the feed library then wants none given.
+      ...(data.authors.length > 0
+        ? {
+            author: data.authors.map((name) => {
+              const url = termUrl('author', name);
+              return url ? { name, link: absolute(url) } : { name };
+            }),
+          }
+        : {}),
       date: data.modified,
       published: data.date,
       category: [data.category, ...data.tags].map((name) => ({ name })),

@@ -49,14 +49,17 @@ export function decodeSource(bytes: Uint8Array): string | undefined {
  * Splits a Pelican Markdown source into its metadata header and body.
  * Reads the `Key: value` header of Python-Markdown's `meta` extension (the first lines up to a blank
  * line; a line indented 4+ spaces continues the previous value; the first line that is neither ends
- * the header and stays in the body), or YAML front matter between `---` lines.
+ * the header and stays in the body), or YAML front matter between `---` lines (unless `yaml` is
+ * false: then, as in Pelican, such a block holds `Key: value` lines too).
  *
  * @example parsePelicanSource('Title: Hi\nTags: a, b\n\nBody').fields.get('tags') // { key: 'Tags', values: ['a, b'], line: 2 }
  */
-export function parsePelicanSource(source: string): ParsedSource {
+export function parsePelicanSource(source: string, { yaml = true }: { yaml?: boolean } = {}): ParsedSource {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.length > 0 && YAML_FENCE.test(lines[0] ?? '')) {
+    // Pelican's Markdown reader takes a `---` block as `Key: value` lines, not YAML (`title: A #2` keeps its `#2`).
+    if (!yaml) return readMetaHeader(lines, 1);
     const end = lines.findIndex((line, index) => index > 0 && YAML_END.test(line));
     // Python-Markdown's meta extension also accepts `---`-fenced `Key: value` headers, so only
     // treat the block as YAML when it parses as a YAML mapping.

@@ -15,6 +15,8 @@ export interface MetadataSettings {
   defaultLang: string;
   /** Metadata from paths and defaults (Pelican's settings). Default: Pelican's. */
   pathMetadata?: PathMetadataSettings;
+  /** Whether a `---` block opening a Markdown file is YAML (this project's sites) or `Key: value` lines (Pelican's). Default: YAML. */
+  yamlHeaders?: boolean;
   /** Which of `04/06/2019`'s numbers is the month: Pelican's dateutil reads it month first. Default: day first. */
   dateOrder?: DateOrder;
   /** How entries' slugs are made (`SLUG_REGEX_SUBSTITUTIONS` …), and from what (`SLUGIFY_SOURCE`). */

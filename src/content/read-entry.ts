@@ -74,7 +74,7 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
     if (value !== undefined) located.value = value;
     return located;
   };
-  const parsed = source.parsed ?? readMarkdownSource(source.bytes);
+  const parsed = source.parsed ?? readMarkdownSource(source.bytes, options.settings.yamlHeaders ?? true);
   if (!('fields' in parsed)) return { status: 'invalid', problems: [problem(1, parsed.unreadable)] };
   // A file its reader cannot read (an `.rst` using a plugin's directive): Pelican logs it and
   // publishes the rest.
@@ -133,11 +133,11 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
 }
 
 /** A Markdown file's header and body, or why it has none. */
-function readMarkdownSource(bytes: Uint8Array): ParsedSource | { unreadable: string } {
+function readMarkdownSource(bytes: Uint8Array, yaml: boolean): ParsedSource | { unreadable: string } {
   const text = decodeSource(bytes);
   if (text === undefined) return { unreadable: 'is not a UTF-8 text file (is it an image or a document saved as .md?)' };
   if (text.trim() === '') return { unreadable: 'is empty (a post starts with a header such as "Title: My post")' };
-  return parsePelicanSource(text);
+  return parsePelicanSource(text, { yaml });
 }
 
 function toHeaderKey(field: string): string {

@@ -14,7 +14,7 @@ export function isSkippedSource(relativePath: string, bytes: Uint8Array, kind: '
   if (reader === 'rst' || reader === undefined) return false;
   const text = decodeSource(bytes);
   if (text === undefined) return true;
-  const parsed = reader === 'html' ? parseHtmlEntry(text) : parsePelicanSource(text);
+  const parsed = reader === 'html' ? parseHtmlEntry(text) : parsePelicanSource(text, { yaml: settings.yamlHeaders ?? true });
   const { metadata } = readEntryMetadata(parsed, relativePath, settings);
   return metadata.title === undefined || (kind === 'article' && metadata.date === undefined);
 }

@@ -142,6 +142,12 @@ export function buildFormatOf(patterns: UrlPatterns): 'file' | 'directory' {
 export const FOLDER_PAGE = '__folder_index__';
 
 /**
+ * What stands for a `.html` inside a page's name in file output (`x.html.html`, a Pelican slug
+ * that ends in `.html`), renamed after the build: Astro reads `/x.html` as a request for `x`.
+ */
+export const HTML_IN_NAME = '__dot_html__';
+
+/**
  * The route parameter that makes Astro write a URL's file: in file output Astro adds `.html`
  * itself (a folder URL `x/` is written as `x/__folder_index__.html`, renamed later), in
  * directory output it adds `index.html`.
@@ -153,7 +159,8 @@ export function routePathOf(url: string, format: 'file' | 'directory' = 'directo
   const path = url.replace(/^\/+/, '');
   if (format === 'file' && path !== '' && path.endsWith('/')) return `${path}${FOLDER_PAGE}`;
   if (format === 'file' && path.endsWith('/index.html')) return `${path.slice(0, -'index.html'.length)}${FOLDER_PAGE}`;
-  return path.replace(/\.html$/, '').replace(/\/+$/, '');
+  const route = path.replace(/\.html$/, '').replace(/\/+$/, '');
+  return format === 'file' && route.endsWith('.html') ? `${route.slice(0, -'.html'.length)}${HTML_IN_NAME}` : route;
 }
 
 /**
@@ -163,7 +170,8 @@ export function routePathOf(url: string, format: 'file' | 'directory' = 'directo
  * @example sitePathOf(new URL('http://x/a/__folder_index__.html')) // '/a/'
  */
 export function sitePathOf(url: URL): string {
-  return url.pathname.endsWith(`/${FOLDER_PAGE}.html`) ? url.pathname.slice(0, -`${FOLDER_PAGE}.html`.length) : url.pathname;
+  if (url.pathname.endsWith(`/${FOLDER_PAGE}.html`)) return url.pathname.slice(0, -`${FOLDER_PAGE}.html`.length);
+  return url.pathname.replace(`${HTML_IN_NAME}.html`, '.html.html');
 }
 
 /**

@@ -75,7 +75,7 @@ export async function lintContent({ contentDir, settings, layout, markdown = PRO
       continue;
     }
     const lines = text.split('\n');
-    const parsed = parsePelicanSource(text);
+    const parsed = parsePelicanSource(text, { yaml: settings.yamlHeaders ?? true });
     diagnostics.push(...mojibakeDiagnostics(file, lines, parsed.fields, parsed.bodyLine));
 
     if (role === 'course' || role === 'author') {

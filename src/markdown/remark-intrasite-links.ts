@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'mdast';
+import type { Html, Image, Root } from 'mdast';
+import { escapeAttribute } from 'entities';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { resolveIntrasiteLink } from '../content/intrasite-links';
@@ -13,25 +14,38 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
  * remark plugin: Markdown links, images and link definitions written in Pelican's intrasite
  * syntax (`{filename}../x.md`, `{static}/images/a.png`, `{tag}python` …) get their final URL;
  * a target that does not exist, or a relative image that is not there, is reported with its line.
- * Runs before Astro collects images, so resolved images are served as the static files they are.
+ * Runs before Astro collects images, so resolved images are served as the static files they are;
+ * an image that leads nowhere is left to the browser as written (Astro's image pipeline would stop
+ * the build on it), as Pelican leaves it.
  */
 export default function remarkIntrasiteLinks() {
   return (tree: Root, file: VFile) => {
     const context = renderContextOf(file);
     if (!context) return;
     const folder = file.path ? dirname(file.path.startsWith('file:') ? fileURLToPath(file.path) : file.path) : undefined;
-    visit(tree, (node) => {
+    visit(tree, (node, index, parent) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       const line = node.position?.start.line;
       const resolution = resolveIntrasiteLink(node.url, context.links);
+      let missing = false;
       if (resolution && 'url' in resolution) node.url = resolution.url;
-      else if (resolution) context.report(resolution.problem, line);
-      else if (node.type === 'image' && folder && !EXTERNAL.test(node.url)) {
+      else if (resolution) {
+        context.report(resolution.problem, line);
+        missing = true;
+      } else if (node.type === 'image' && folder && !EXTERNAL.test(node.url)) {
         const path = decodeURI(node.url.split(/[?#]/)[0] ?? '');
         if (!existsSync(resolve(folder, path))) {
           context.report(`image ${node.url} points to a file that does not exist next to this post (write {static}/path from the content folder?)`, line);
+          missing = true;
         }
       }
+      if (missing && node.type === 'image' && parent && index !== undefined) parent.children.splice(index, 1, asHtml(node));
     });
   };
+}
+
+/** An image as the HTML Markdown makes of it, out of Astro's reach (it optimizes `image` nodes). */
+function asHtml(image: Image): Html {
+  const title = image.title ? ` title="${escapeAttribute(image.title)}"` : '';
+  return { type: 'html', value: `<img src="${escapeAttribute(image.url)}" alt="${escapeAttribute(image.alt ?? '')}"${title}>` };
 }

@@ -2,7 +2,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { Code, ListItem, Root, Table, TableCell } from 'mdast';
+import type { List, Root, Table, TableCell } from 'mdast';
 import type { Processor } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -17,7 +17,7 @@ export interface Options {}
 /**
  * remark plugin for Markdown as Python-Markdown with Pelican's `extra` reads it, on a processor
  * without GFM (the site turns Astro's `gfm` off): `#` headings without a space, lists only after a
- * blank line (or inside another list), raw HTML blocks only for block-level tags (a line holding
+ * blank line (or inside another list) and indent their items 4 spaces, raw HTML blocks only for block-level tags (a line holding
  * `<img>` is a paragraph), only Python-Markdown's backslash escapes, tabs as 4-column
  * stops, and of GFM only
  * what `extra` has too, tables and footnotes. Bare URLs stay text, `~~` and `- [ ]` stay as
@@ -31,8 +31,11 @@ export default function remarkPythonMarkdown(this: Processor, _options: Options 
   if (parse) this.parser = (document, file) => parse(expandTabs(document), file);
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
   return (tree: Root, file: VFile) => {
-    listCodeAsPythonMarkdown(tree, file);
     tableRowsAsPythonMarkdown(tree, file);
+    // Python-Markdown's `lazy_ol`: an ordered list is numbered from 1, whatever its first number.
+    visitParents(tree, 'list', (list: List) => {
+      if (list.ordered) list.start = null;
+    });
   };
 }
 
@@ -73,29 +76,3 @@ export function expandTabs(text: string): string {
     .join('\n');
 }
 
-const LIST_MARKER = /^([ \t]*(?:[*+-]|\d+[.)])[ \t]+)/;
-
-/**
- * Indented code in a list item, as Python-Markdown indents it: an item's content always starts 4
- * columns in (per level), where CommonMark starts it after the marker (`* ` is 2), so the same
- * 8-space code block keeps 2 spaces more in CommonMark. Those are taken off.
- */
-function listCodeAsPythonMarkdown(tree: Root, file: VFile): void {
-  const lines = String(file.value).split('\n');
-  visitParents(tree, 'code', (node: Code, ancestors) => {
-    const items = ancestors.filter((ancestor): ancestor is ListItem => ancestor.type === 'listItem');
-    const line = node.position?.start.line;
-    const item = items.at(-1);
-    const itemLine = item?.position?.start.line;
-    if (!item || line === undefined || itemLine === undefined) return;
-    const source = lines[line - 1] ?? '';
-    if (/^[ \t]*(`{3,}|~{3,})/.test(source)) return;
-    // CommonMark's content column of the innermost item; Python-Markdown's is 4 a level.
-    const marker = LIST_MARKER.exec(lines[itemLine - 1] ?? '')?.[1];
-    if (marker === undefined) return;
-    const extra = 4 * items.length - marker.length;
-    if (extra <= 0) return;
-    const strip = new RegExp(`^ {0,${extra}}`);
-    node.value = node.value.split('\n').map((text) => text.replace(strip, '')).join('\n');
-  });
-}

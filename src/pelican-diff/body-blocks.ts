@@ -169,7 +169,9 @@ export function bodyBlocks(html: string): Block[] {
         const cells = node.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
         blocks.push({ kind: 'tr', text: cells.map((cell) => squeeze(inline(cell.children))).join(' | ') });
       } else if (tag === 'ul' || tag === 'ol') {
-        walk(node.children, [...lists, tag], inFootnotes);
+        // An ordered list's first number is what a reader sees: `ol@13`.
+        const start = tag === 'ol' && node.properties['start'] !== undefined && Number(node.properties['start']) !== 1 ? `@${String(node.properties['start'])}` : '';
+        walk(node.children, [...lists, `${tag}${start}`], inFootnotes);
       } else if (BLOCKS.has(tag)) {
         // A heading's id is what links to it point at: shown as `h2#id`, compared where both have one.
         const id = /^h\d$/.test(tag) && node.properties['id'] !== undefined ? `#${String(node.properties['id'])}` : '';

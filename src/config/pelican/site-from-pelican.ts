@@ -187,6 +187,7 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       summaryMaxLength: typeof get('SUMMARY_MAX_LENGTH') === 'number' ? (get('SUMMARY_MAX_LENGTH') as number) : null,
       incomplete: 'skip',
       dateOrder: 'month-first',
+      yamlHeaders: false,
     },
     markdown: { dialect: 'python-markdown', extensions: markdownExtensions(get('MARKDOWN')), math: plugins.some(isMathPlugin) },
   };

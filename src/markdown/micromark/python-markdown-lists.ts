@@ -73,18 +73,36 @@ function previousLine(context: TokenizeContext): string | undefined {
 /** Whether a line is paragraph text (not a heading, a fence, indented code or HTML) a list would interrupt. */
 const isParagraphText = (line: string) => line.trim() !== '' && !/^(?: {4}|\t|\s*(?:#|```|~~~|<|>|\|))/.test(line);
 
+/** Python-Markdown's `tab_length`: what a list item's content is indented by, whatever its marker. */
+const ITEM_INDENT = 4;
+
 /**
- * CommonMark's list, except that a list does not start in the middle of a paragraph at the top
- * level: Python-Markdown needs a blank line before a list (`Related posts:` followed by
- * `1. [one](…)` is one paragraph), while a sub-list of a list item still needs none.
+ * CommonMark's list, as Python-Markdown reads lists: a list does not start in the middle of a
+ * paragraph at the top level (`Related posts:` followed by `1. [one](…)` is one paragraph), while
+ * a sub-list of a list item needs no blank line; and an item's content is indented 4 spaces,
+ * whatever the width of its marker: a sub-list indented 2 is a sibling, one indented 4 under
+ * `100. ` nests, code in an item is indented 8.
  */
 const pythonList: Construct = {
   ...list,
   name: 'pythonList',
   continuation: { tokenize: tokenizeContinuation },
   tokenize(this: TokenizeContext, effects, ok, nok) {
-    if (this.interrupt && openLists(this.events) === 0 && isParagraphText(previousLine(this) ?? '')) return nok;
-    return list.tokenize.call(this, effects, ok, nok);
+    const nested = openLists(this.events) > 0;
+    if (this.interrupt && !nested && isParagraphText(previousLine(this) ?? '')) return nok;
+    // In a list item, a sub-list starts at any number (`13.`), as in Python-Markdown; CommonMark
+    // lets only a `1.` interrupt the item's paragraph.
+    if (nested) this.interrupt = undefined;
+    const self = this;
+    return list.tokenize.call(
+      this,
+      effects,
+      (code: Code) => {
+        if (self.containerState) self.containerState['size'] = ITEM_INDENT;
+        return ok(code);
+      },
+      nok,
+    );
   },
 };
 
