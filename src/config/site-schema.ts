@@ -26,6 +26,8 @@ const urlsSchema = z
     skip: z.array(z.enum(URL_KINDS)).default([]),
     /** Where the list of posts starts, e.g. `blog/` (Pelican's `INDEX_SAVE_AS`). Default: the site's root. */
     index: z.string().regex(/^$|^[^/].*(\/|\.html)$/, 'must be empty (the root), or a path ending in "/" or ".html"').default(''),
+    /** Build drafts at these URLs, listed nowhere, as Pelican does (`DRAFT_URL`). Default: drafts only in `npm run dev`. */
+    drafts: z.object({ article: urlPattern, page: urlPattern }).optional(),
   })
   .default({ preset: 'default', skip: [], index: '' })
   .transform((urls): UrlPatterns => {
@@ -34,6 +36,7 @@ const urlsSchema = z
     if (urls.format) patterns.format = urls.format;
     if (urls.skip.length > 0) patterns.skip = urls.skip;
     if (urls.index) patterns.index = urls.index;
+    if (urls.drafts) patterns.drafts = urls.drafts;
     return patterns;
   })
   .superRefine((patterns, context) => {

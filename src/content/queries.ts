@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import site from '@site-config';
 import { oncePerBuild } from './per-build';
 
 export type Article = CollectionEntry<'articles'>;
@@ -10,8 +11,16 @@ const BUILD_TIME = new Date();
 /** A post dated in the future: it appears once that date is past and the site is rebuilt, as in Ghost. */
 export const isScheduled = (data: { date?: Date | undefined }): boolean => data.date !== undefined && data.date > BUILD_TIME;
 
-/** Drafts and scheduled posts exist only in `npm run dev`, where authors preview them. */
-const isBuilt = (data: { status: string; date?: Date | undefined }) => (data.status !== 'draft' && !isScheduled(data)) || import.meta.env.DEV;
+/**
+ * Drafts and scheduled posts exist only in `npm run dev`, where authors preview them; a site that
+ * publishes its drafts at their own URLs (Pelican's DRAFT_URL) builds them, listed nowhere.
+ */
+const isBuilt = (data: { status: string; date?: Date | undefined }) =>
+  ((data.status !== 'draft' || site.urls.drafts !== undefined) && !isScheduled(data)) || import.meta.env.DEV;
+
+/** Whether an entry is listed: not hidden, and no draft outside `npm run dev`. */
+const isListed = (data: { status: string; translation: boolean }) =>
+  data.status !== 'hidden' && !data.translation && (data.status !== 'draft' || import.meta.env.DEV);
 
 /** Newest first; equal dates by title so the order never depends on file system order. */
 function newestFirst(a: Article, b: Article): number {
@@ -28,7 +37,7 @@ export const articlesWithPages = oncePerBuild(async (): Promise<Article[]> =>
  * translations are reached from their original.
  */
 export const listedArticles = oncePerBuild(async (): Promise<Article[]> =>
-  (await articlesWithPages()).filter(({ data }) => data.status !== 'hidden' && !data.translation),
+  (await articlesWithPages()).filter(({ data }) => isListed(data)),
 );
 
 /** Every page that gets built. */
@@ -37,7 +46,7 @@ export const pagesWithPages = oncePerBuild(async (): Promise<Page[]> => getColle
 /** Pages shown in the navigation. */
 export const listedPages = oncePerBuild(async (): Promise<Page[]> =>
   (await pagesWithPages())
-    .filter(({ data }) => data.status !== 'hidden' && !data.translation)
+    .filter(({ data }) => isListed(data))
     .sort((a, b) => a.data.title.localeCompare(b.data.title)),
 );
 

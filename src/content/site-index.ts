@@ -76,7 +76,8 @@ export function buildSiteIndex(inputs: readonly IndexInput[], settings: IndexSet
       }
       langs.set(input.metadata.lang, input);
       const isTranslation = input !== original;
-      const pattern = settings.urls[isTranslation ? (`${input.kind}Lang` satisfies UrlKind) : input.kind];
+      const draft = input.metadata.status === 'draft' ? settings.urls.drafts?.[input.kind] : undefined;
+      const pattern = draft ?? settings.urls[isTranslation ? (`${input.kind}Lang` satisfies UrlKind) : input.kind];
       const { slug, lang, category, date, authors, extra } = input.metadata;
       // Pelican formats URLs with every metadata field, and these (pelican/contents.py, url_format).
       const values = {

@@ -24,6 +24,8 @@ export type UrlPatterns = Record<UrlKind, string> & {
   skip?: readonly UrlKind[];
   /** Where the list of posts starts (Pelican's `INDEX_SAVE_AS`, e.g. `blog/`). Default: the site's root. */
   index?: string;
+  /** Drafts built at these URLs, listed nowhere (Pelican's `DRAFT_URL`, `DRAFT_PAGE_URL`). Default: drafts are only in `npm run dev`. */
+  drafts?: { article: string; page: string };
 };
 
 /** URL presets: ours (folders, clean URLs) and Pelican's defaults (`.html` files). */

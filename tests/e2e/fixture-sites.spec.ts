@@ -205,6 +205,9 @@ test('SITE_CONFIG=pelicanconf.py builds a Pelican site as Pelican lays it out: i
     expect(readFileSync(file('about/index.html'), 'utf8')).toContain('About this site.');
     expect(readFileSync(file('robots.txt'), 'utf8')).toBe('User-agent: *\n');
     expect(readdirSync(file('')).join(' ')).not.toMatch(/readme/i);
+    // Drafts are published at DRAFT_URL, as Pelican publishes them, and listed nowhere.
+    expect(readFileSync(file('drafts/work-in-progress.html'), 'utf8')).toContain('Not ready.');
+    expect(readFileSync(file('index.html'), 'utf8')).not.toContain('Work in progress');
   } finally {
     removeBuild(build);
   }
@@ -213,6 +216,6 @@ test('SITE_CONFIG=pelicanconf.py builds a Pelican site as Pelican lays it out: i
 test('npm run pelican-diff compares a Pelican site built by Pelican and by us, entry by entry', async () => {
   test.skip(!existsSync('/usr/bin/pelican') && !process.env['PYTHON'], 'needs Pelican (apt-get install pelican)');
   const { stdout } = await run('npm', ['run', 'pelican-diff', '--', 'tests/fixtures/sites/pelicanconf-site/pelicanconf.py'], { maxBuffer: 64 * 1024 * 1024 });
-  expect(stdout).toContain('3 articles, 3 identical');
+  expect(stdout).toContain('4 articles, 4 identical');
   expect(stdout).toContain('1 pages, 1 identical');
 });

@@ -45,8 +45,6 @@ const READ = new Set([
 /** Pelican settings with an effect here that is not quite Pelican's, and what differs. */
 const DIFFERS: Record<string, string> = {
   TYPOGRIFY: 'quotes and dashes stay as written (Typogrify is not emulated)',
-  DRAFT_URL: 'drafts are shown by `npm run dev` only, not published at a URL',
-  DRAFT_SAVE_AS: 'drafts are shown by `npm run dev` only, not published at a URL',
   YEAR_ARCHIVE_SAVE_AS: 'there are no yearly archive pages',
   MONTH_ARCHIVE_SAVE_AS: 'there are no monthly archive pages',
   DAY_ARCHIVE_SAVE_AS: 'there are no daily archive pages',
@@ -118,6 +116,12 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
     if (written !== save) warn(`${name}_SAVE_AS`, `${save} differs from ${name}_URL: pages are written at their URL, ${written}`);
   }
   urls['skip'] = skip;
+  // Pelican publishes drafts at DRAFT_URL (drafts/{slug}.html), listed nowhere.
+  const draftUrl = (name: string, fallback: string) => {
+    const url = urlPattern(asString(get(`${name}_URL`)) ?? fallback);
+    return /(\/|\.html)$/.test(url) ? url : urlPattern(asString(get(`${name}_SAVE_AS`)) ?? fallback);
+  };
+  urls['drafts'] = { article: draftUrl('DRAFT', 'drafts/{slug}.html'), page: draftUrl('DRAFT_PAGE', 'drafts/pages/{slug}.html') };
   // INDEX_SAVE_AS: `index.html` is the root; `blog/index.html` is served at `blog/`.
   const index = urlPattern(asString(get('INDEX_SAVE_AS')) ?? 'index.html').replace(/(^|\/)index\.html$/, '$1');
   if (index) urls['index'] = index;
