@@ -41,6 +41,8 @@ if (!python) {
 interface PelicanEntry {
   kind: 'article' | 'page';
   url: string;
+  /** Where Pelican wrote it, which an entry's `save_as` may set apart from its `url`. */
+  save_as: string;
   source: string;
   title: string;
   date?: string;
@@ -141,9 +143,10 @@ const reports: EntryReport[] = [];
 for (const entry of entries) {
   const report: EntryReport = { kind: entry.kind, source: entry.source, url: `/${entry.url}`, problems: [], changes: [] };
   reports.push(report);
-  const html = ourPage(entry.url);
+  // The file a reader gets, at the path Pelican saved it to.
+  const html = ourPage(entry.save_as.replace(/(^|\/)index\.html$/, '$1'));
   if (html === undefined) {
-    report.problems.push(`url: Pelican publishes /${entry.url}; this project has no page there`);
+    report.problems.push(`url: Pelican publishes /${entry.save_as}; this project has no page there`);
     continue;
   }
   const tree = fromHtml(html);

@@ -123,8 +123,10 @@ export function readEntryMetadata(
   const title = text('title');
   const { source: slugSource = 'title', ...slugOptions } = settings.slugs ?? {};
   const slugFrom = slugSource === 'basename' || title === undefined ? fileName.replace(/\.[^.]+$/, '') : title;
-  const authorsField = fields.get('authors') ?? fields.get('author');
-  const authors = authorsField ? splitList(authorsField.values) : [];
+  // `Authors:` is a list; `Author:` is one name, commas and all, as Pelican reads them.
+  const authorsField = fields.get('authors');
+  const authorField = fields.get('author');
+  const authors = authorsField ? splitList(authorsField.values) : authorField ? [authorField.values.join(' ').trim()].filter(Boolean) : [];
   const translation = text('translation')?.toLowerCase();
 
   const extra: Record<string, string> = {};

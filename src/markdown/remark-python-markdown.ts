@@ -2,7 +2,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { List, Root, Table, TableCell } from 'mdast';
+import type { Heading, List, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import type { Processor } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -32,6 +32,7 @@ export default function remarkPythonMarkdown(this: Processor, _options: Options 
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
   return (tree: Root, file: VFile) => {
     tableRowsAsPythonMarkdown(tree, file);
+    setextHeadingsAsPythonMarkdown(tree, file);
     // Python-Markdown's `lazy_ol`: an ordered list is numbered from 1, whatever its first number.
     visitParents(tree, 'list', (list: List) => {
       if (list.ordered) list.start = null;
@@ -56,6 +57,27 @@ function tableRowsAsPythonMarkdown(tree: Root, file: VFile): void {
       const empty: TableCell = { type: 'tableCell', children: [] };
       row.children = [empty, ...row.children].slice(0, Math.max(columns, 1));
     }
+  });
+}
+
+/**
+ * Setext headings as Python-Markdown reads them: only a single line of text underlined is a
+ * heading. Under several lines, `---` is a rule after the paragraph and `===` a line of it.
+ */
+function setextHeadingsAsPythonMarkdown(tree: Root, file: VFile): void {
+  const lines = String(file.value).split('\n');
+  visitParents(tree, 'heading', (heading: Heading, ancestors) => {
+    const start = heading.position?.start.line;
+    const end = heading.position?.end.line;
+    const parent = ancestors.at(-1);
+    if (start === undefined || end === undefined || end - start < 2 || !parent || !('children' in parent)) return;
+    const underline = (lines[end - 1] ?? '').trim();
+    if (!/^(=+|-+)$/.test(underline)) return;
+    const paragraph: Paragraph = { type: 'paragraph', children: heading.children };
+    const replacement: RootContent[] = underline.startsWith('-') ? [paragraph, { type: 'thematicBreak' }] : [paragraph];
+    if (underline.startsWith('=')) paragraph.children.push({ type: 'text', value: `\n${underline}` });
+    const siblings = parent.children as RootContent[];
+    siblings.splice(siblings.indexOf(heading), 1, ...replacement);
   });
 }
 
