@@ -26,9 +26,17 @@ export default function remarkMarkdownInHtml(this: Processor) {
       const value = openingTag.replace(MARKDOWN_ATTRIBUTE, '') + node.value.slice(openingTag.length);
       const block = WHOLE_BLOCK.exec(value);
       if (!block) {
-        // Only the opening tag is in this node: CommonMark already parses what follows as Markdown.
-        node.value = value;
-        return undefined;
+        // The closing tag is further on: CommonMark parses what follows the blank line as Markdown,
+        // and what follows the tag in this node is Markdown too.
+        const open = openingTag.replace(MARKDOWN_ATTRIBUTE, '');
+        const rest = value.slice(open.length);
+        if (rest.trim() === '') {
+          node.value = value;
+          return undefined;
+        }
+        const replacement: RootContent[] = [{ type: 'html', value: open }, ...parse(rest).children];
+        (parent.children as RootContent[]).splice(index, 1, ...replacement);
+        return [SKIP, index + replacement.length];
       }
       const [, open = '', , inner = '', close = ''] = block;
       const children = parse(inner).children;
