@@ -195,6 +195,8 @@ export const siteConfigSchema = z.object({
       extensions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
       /** `$…$` and `$$…$$` are math, typeset with KaTeX (a Pelican site's render_math plugin). Default: true. */
       math: z.boolean().default(true),
+      /** For `python-markdown`: the liquid tags written as Pelican's `liquid_tags` plugin writes them. Default: none. */
+      liquidTags: z.array(z.enum(['youtube', 'vimeo', 'img', 'video'])).default([]),
     })
     .prefault({}),
   /** The newsletter signup forms (footer, end of posts, course pages). */

@@ -27,7 +27,7 @@ export function inlineScriptHashes(html: string): string[] {
 /**
  * The site's Content-Security-Policy: scripts from the site and the hashed inline ones only
  * (`'wasm-unsafe-eval'` lets Pagefind's WebAssembly run); forms post to the site, or to the
- * newsletter provider; no framing.
+ * newsletter provider; no framing of the site, YouTube's and Vimeo's players in it (liquid tags).
  */
 export function contentSecurityPolicy(scriptHashes: Iterable<string>, formAction: string | undefined): string {
   const hashes = [...new Set(scriptHashes)].sort();
@@ -39,6 +39,9 @@ export function contentSecurityPolicy(scriptHashes: Iterable<string>, formAction
     // Posts may show images from elsewhere.
     "img-src 'self' data: https:",
     "font-src 'self'",
+    // The players Pelican's liquid tags embed, and videos from anywhere.
+    'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
+    "media-src 'self' https:",
     "connect-src 'self'",
     `form-action 'self'${formAction ? ` ${new URL(formAction).origin}` : ''}`,
     "frame-ancestors 'none'",

@@ -23,6 +23,7 @@ import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
 import remarkPythonMarkdown from './remark-python-markdown';
 import remarkPythonFootnotes from './remark-python-footnotes';
+import remarkLiquidTags, { type LiquidTag, type Options as LiquidOptions } from './remark-liquid-tags';
 import rehypePythonMarkdownToc, { type Options as TocOptions } from './rehype-python-markdown-toc';
 import { headingAnchors } from './heading-anchors';
 import { shikiCodeFrame } from './shiki-code-frame';
@@ -45,6 +46,8 @@ export interface MarkdownSettings {
   extensions?: Record<string, Record<string, unknown>>;
   /** `$…$` and `$$…$$` are math (KaTeX). Default: true; a Pelican site has math with render_math only. */
   math?: boolean;
+  /** For `python-markdown`: the liquid tags the site's `liquid_tags` plugin enables. Default: none. */
+  liquidTags?: LiquidTag[];
 }
 
 /** This project's own Markdown. */
@@ -56,11 +59,12 @@ export const PROJECT_MARKDOWN: MarkdownSettings = { dialect: 'project' };
  * tests that render through the real processor. Astro adds GFM (tables, footnotes) for the
  * `project` dialect, Shiki and heading ids around these.
  */
-export function markdownPipelineFor({ dialect, extensions = {}, math = true }: MarkdownSettings) {
+export function markdownPipelineFor({ dialect, extensions = {}, math = true, liquidTags = [] }: MarkdownSettings) {
   const python = dialect === 'python-markdown';
   const toc = extensions['toc'];
   const remarkPlugins: RemarkPlugins = [
     ...(python ? [remarkPythonMarkdown] : []),
+    ...(python && liquidTags.length > 0 ? [[remarkLiquidTags, { tags: liquidTags }] as [typeof remarkLiquidTags, LiquidOptions]] : []),
     // First: it parses HTML blocks' inner Markdown, which the plugins below then see.
     remarkMarkdownInHtml,
     remarkDefinitionList,

@@ -17,6 +17,7 @@ import remarkAttributeLists from '../../src/markdown/remark-attribute-lists';
 import remarkCodehilite from '../../src/markdown/remark-codehilite';
 import remarkMarkdownInHtml from '../../src/markdown/remark-markdown-in-html';
 import remarkTocMarker from '../../src/markdown/remark-toc-marker';
+import remarkLiquidTags from '../../src/markdown/remark-liquid-tags';
 
 interface PluginUnderTest {
   remark?: Pluggable[];
@@ -32,6 +33,7 @@ const plugins: Record<string, PluginUnderTest> = {
   // With GFM, as on the site: the inner Markdown of an HTML block may hold tables.
   'remark-markdown-in-html': { remark: [remarkGfm, remarkMarkdownInHtml] },
   'remark-toc-marker': { remark: [remarkTocMarker] },
+  'remark-liquid-tags': { remark: [remarkLiquidTags] },
   'rehype-blank-target-rel': { rehype: [rehypeBlankTargetRel] },
   'rehype-headings-below-title': { rehype: [rehypeHeadingsBelowTitle] },
   'rehype-raw-when-needed': { rehype: [rehypeRawWhenNeeded], raw: false },

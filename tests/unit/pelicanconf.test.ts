@@ -109,6 +109,13 @@ describe('a site configuration from Pelican settings', () => {
     );
   });
 
+  it('writes the liquid tags the site’s liquid_tags plugin enables', () => {
+    expect(defineSiteConfig(siteFromPelican({ PLUGINS: ['liquid_tags.youtube', 'liquid_tags.gram'] }, conf).config).markdown.liquidTags).toEqual(['youtube']);
+    expect(
+      defineSiteConfig(siteFromPelican({ PLUGINS: ['pelican.plugins.liquid_tags'], LIQUID_TAGS: ['img', 'vimeo', 'include_code'] }, conf).config).markdown.liquidTags,
+    ).toEqual(['vimeo', 'img']);
+  });
+
   it('turns DEFAULT_LANG into a language tag', () => {
     expect(languageTag('zh_CN')).toBe('zh-CN');
     expect(languageTag('Chinese (Simplified)')).toBeUndefined();

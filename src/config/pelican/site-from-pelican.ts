@@ -193,7 +193,7 @@ export function siteFromPelican(settings: Record<string, unknown>, configPath: s
       dateOrder: 'month-first',
       yamlHeaders: false,
     },
-    markdown: { dialect: 'python-markdown', extensions: markdownExtensions(get('MARKDOWN')), math: plugins.some(isMathPlugin) },
+    markdown: { dialect: 'python-markdown', extensions: markdownExtensions(get('MARKDOWN')), math: plugins.some(isMathPlugin), liquidTags: liquidTagsOf(plugins, get('LIQUID_TAGS')) },
   };
 
   if (get('TYPOGRIFY') === true) warn('TYPOGRIFY', DIFFERS['TYPOGRIFY'] as string);
@@ -231,6 +231,23 @@ function stringRecord(value: unknown): Record<string, string> {
 function stringRecords(value: unknown): Record<string, Record<string, string>> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([path, metadata]) => [path, stringRecord(metadata)]));
+}
+
+const LIQUID_TAGS = ['youtube', 'vimeo', 'img', 'video'] as const;
+
+/**
+ * The liquid tags written here that the site's `liquid_tags` plugin enables: the old plugin names
+ * each (`liquid_tags.youtube`), the new one lists them in `LIQUID_TAGS`.
+ */
+function liquidTagsOf(plugins: unknown[], setting: unknown): (typeof LIQUID_TAGS)[number][] {
+  const names = plugins.filter((plugin): plugin is string => typeof plugin === 'string');
+  const tags = new Set<string>();
+  for (const name of names) {
+    const one = /liquid_tags\.(\w+)$/.exec(name);
+    if (one?.[1]) tags.add(one[1]);
+    else if (/(^|\.)liquid_tags$/.test(name)) asStrings(setting).forEach((tag) => tags.add(tag));
+  }
+  return LIQUID_TAGS.filter((tag) => tags.has(tag));
 }
 
 /** Pelican's render_math plugin (and the older `latex` one): `$…$` is math only with one of them. */
