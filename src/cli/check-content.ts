@@ -24,6 +24,7 @@ const lint = () =>
     settings: entrySettingsOf(site),
     layout: site.content,
     markdown: site.markdown,
+    incomplete: site.content.incomplete,
     now: new Date(),
   });
 

@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { AUTHOR_FILES, AUTHOR_KEYS } from '../content/authors-loader';
-import { contentRole, listContentFiles, type ContentLayout } from '../content/content-files';
+import { contentRole, listContentFiles, readerOf, type ContentLayout } from '../content/content-files';
+import { parseHtmlEntry } from '../content/readers/html-reader';
+import { parsedFromRst, readRstFiles, RstUnavailableError } from '../content/readers/rst-reader';
 import { displayPath, type ContentProblem } from '../content/content-error';
 import { courseFiles } from '../content/course-header';
 import { checkHeaderFile } from '../content/header-files-loader';
 import { linkIndexOf } from '../content/link-index';
-import { decodeSource, parsePelicanSource } from '../content/pelican-header';
+import { decodeSource, parsePelicanSource, type ParsedSource } from '../content/pelican-header';
 import { KNOWN_KEYS, splitList, type MetadataSettings } from '../content/pelican-metadata';
 import { readEntry, type EntrySchema } from '../content/read-entry';
 import { renderBody } from '../content/render-body';
@@ -31,6 +33,8 @@ export interface LintOptions {
   layout?: ContentLayout;
   /** The site's Markdown settings. Default: this project's. */
   markdown?: MarkdownSettings;
+  /** Entries Pelican would not publish (no title, no date): an `error`, or a warning, as the build says. Default: `error`. */
+  incomplete?: 'error' | 'skip';
   /** "Today", for future dates and old drafts. */
   now: Date;
 }
@@ -55,13 +59,23 @@ const fromProblem = (problem: ContentProblem, rule: string): Diagnostic => ({
  * readers would notice (mis-encoded text, images without alt text, tags spelled two ways, typos in
  * header keys, scheduled posts, forgotten drafts, over-long summaries).
  */
-export async function lintContent({ contentDir, settings, layout, markdown = PROJECT_MARKDOWN, now }: LintOptions): Promise<Diagnostic[]> {
+export async function lintContent({ contentDir, settings, layout, markdown = PROJECT_MARKDOWN, incomplete = 'error', now }: LintOptions): Promise<Diagnostic[]> {
   const files = await listContentFiles(contentDir);
   const staticFiles = new Set(files.filter((path) => contentRole(path, layout) === 'static'));
   const diagnostics: Diagnostic[] = [];
   const inputs: IndexInput[] = [];
   const sources = new Map<string, { lines: string[]; body: string; bodyLine: number; summary: string | undefined }>();
   const tagUses: TagUse[] = [];
+  // `.rst` entries are read by docutils, all at once, as the build reads them.
+  const rstFiles = files.filter((path) => ['article', 'page'].includes(contentRole(path, layout)) && readerOf(path, layout) === 'rst');
+  const rst = new Map<string, ParsedSource>();
+  try {
+    const reads = await readRstFiles(rstFiles.map((path) => join(contentDir, path)), { lang: settings.defaultLang });
+    rstFiles.forEach((path, position) => rst.set(path, parsedFromRst(reads[position] ?? { path, error: 'docutils returned nothing' })));
+  } catch (error) {
+    if (!(error instanceof RstUnavailableError)) throw error;
+    for (const path of rstFiles) diagnostics.push({ file: displayPath(join(contentDir, path)), line: 1, column: 1, severity: 'error', rule: 'schema', message: 'needs docutils to be read (apt-get install python3-docutils, or pip install docutils)' });
+  }
 
   for (const relativePath of files) {
     const role = contentRole(relativePath, layout);
@@ -75,7 +89,10 @@ export async function lintContent({ contentDir, settings, layout, markdown = PRO
       continue;
     }
     const lines = text.split('\n');
-    const parsed = parsePelicanSource(text, { yaml: settings.yamlHeaders ?? true });
+    const reader = readerOf(relativePath, layout);
+    if (reader === 'rst' && !rst.has(relativePath)) continue;
+    const own = reader === 'rst' ? rst.get(relativePath) : reader === 'html' ? parseHtmlEntry(text) : undefined;
+    const parsed = own ?? parsePelicanSource(text, { yaml: settings.yamlHeaders ?? true });
     diagnostics.push(...mojibakeDiagnostics(file, lines, parsed.fields, parsed.bodyLine));
 
     if (role === 'course' || role === 'author') {
@@ -88,10 +105,13 @@ export async function lintContent({ contentDir, settings, layout, markdown = PRO
     diagnostics.push(...unknownKeyDiagnostics(file, parsed.fields, ARTICLE_KEYS));
     const kind = role === 'page' ? 'page' : 'article';
     const result = readEntry(
-      { bytes, relativePath, displayPath: file, kind },
-      { settings, schema: SCHEMAS[kind], fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)) },
+      { bytes, relativePath, displayPath: file, kind, ...(own ? { parsed: own } : {}) },
+      { settings, schema: SCHEMAS[kind], fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)), incomplete },
     );
-    if (result.status === 'skip') continue;
+    if (result.status === 'skip') {
+      if (result.warning) diagnostics.push({ ...fromProblem(result.warning, 'unpublished'), severity: 'warning' });
+      continue;
+    }
     if (result.status === 'invalid') {
       diagnostics.push(...result.problems.map((problem) => fromProblem(problem, 'schema')));
       continue;

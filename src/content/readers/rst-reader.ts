@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHTML } from 'entities';
 import type { HeaderField, ParsedSource } from '../pelican-header';
@@ -29,7 +31,8 @@ export class RstUnavailableError extends Error {
   override name = 'RstUnavailableError';
 }
 
-const SCRIPT = fileURLToPath(new URL('./read-rst.py', import.meta.url));
+/** The script beside this module, or, from a bundle of it (`npm run check`), in the project. */
+const SCRIPT = [fileURLToPath(new URL('./read-rst.py', import.meta.url)), resolve('src/content/readers/read-rst.py')].find((path) => existsSync(path)) ?? 'read-rst.py';
 
 /**
  * Reads `.rst` files with docutils in one Python process: Pelican's own reader when Pelican is
