@@ -12,7 +12,8 @@ export async function staticPaths(): Promise<{ params: { path: string | undefine
   const format = import.meta.env.DEV ? 'directory' : buildFormatOf(site.urls);
   return Promise.all(
     (await siteRoutes()).map(async (route) => ({
-      params: { path: routePathOf(route.url, format) || undefined },
+      // The dev server reads `/x/index.html` as `/x/` too.
+      params: { path: routePathOf(import.meta.env.DEV ? route.url.replace(/(^|\/)index\.html$/, '$1') : route.url, format) || undefined },
       props: { route },
       cacheKey: await routeCacheKey(route),
     })),
