@@ -2,7 +2,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { Heading, List, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import type { Heading, InlineCode, List, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import type { Processor } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -33,6 +33,10 @@ export default function remarkPythonMarkdown(this: Processor, _options: Options 
   return (tree: Root, file: VFile) => {
     tableRowsAsPythonMarkdown(tree, file);
     setextHeadingsAsPythonMarkdown(tree, file);
+    // Python-Markdown strips a code span's white space (`` `abc ` `` is `abc`).
+    visitParents(tree, 'inlineCode', (code: InlineCode) => {
+      code.value = code.value.trim();
+    });
     // Python-Markdown's `lazy_ol`: an ordered list is numbered from 1, whatever its first number.
     visitParents(tree, 'list', (list: List) => {
       if (list.ordered) list.start = null;
