@@ -21,7 +21,8 @@ import rehypeIntrasiteLinks from './rehype-intrasite-links';
 import rehypeRawWhenNeeded from './rehype-raw-when-needed';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
-import remarkPythonMarkdown from './remark-python-markdown';
+import remarkBreaks from 'remark-breaks';
+import remarkPythonMarkdown, { type Options as PythonMarkdownOptions } from './remark-python-markdown';
 import remarkPythonFootnotes from './remark-python-footnotes';
 import remarkLiquidTags, { type LiquidTag, type Options as LiquidOptions } from './remark-liquid-tags';
 import rehypePythonMarkdownToc, { type Options as TocOptions } from './rehype-python-markdown-toc';
@@ -63,7 +64,9 @@ export function markdownPipelineFor({ dialect, extensions = {}, math = true, liq
   const python = dialect === 'python-markdown';
   const toc = extensions['toc'];
   const remarkPlugins: RemarkPlugins = [
-    ...(python ? [remarkPythonMarkdown] : []),
+    ...(python ? [[remarkPythonMarkdown, { admonition: 'admonition' in extensions, saneLists: 'sane_lists' in extensions }] as [typeof remarkPythonMarkdown, PythonMarkdownOptions]] : []),
+    // Python-Markdown's `nl2br`: a line break in a paragraph is a `<br>`.
+    ...(python && extensions['nl2br'] ? [remarkBreaks] : []),
     ...(python && liquidTags.length > 0 ? [[remarkLiquidTags, { tags: liquidTags }] as [typeof remarkLiquidTags, LiquidOptions]] : []),
     // First: it parses HTML blocks' inner Markdown, which the plugins below then see.
     remarkMarkdownInHtml,
@@ -98,8 +101,9 @@ export function markdownPipelineFor({ dialect, extensions = {}, math = true, liq
     remarkPlugins,
     rehypePlugins,
     remarkRehype: { handlers: defListHastHandlers },
-    // Pelican leaves quotes straight unless TYPOGRIFY is on; so do we, and `{:key="v"}` stays parseable.
-    smartypants: false,
+    // Pelican leaves quotes straight unless TYPOGRIFY is on (or the site enables Python-Markdown's
+    // `smarty`); so do we, and `{:key="v"}` stays parseable.
+    smartypants: python && extensions['smarty'] ? { dashes: 'oldschool' } : false,
   } satisfies UnifiedProcessorOptions;
 }
 

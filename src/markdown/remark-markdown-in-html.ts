@@ -19,6 +19,13 @@ export default function remarkMarkdownInHtml(this: Processor) {
     removePosition(tree);
     return tree;
   };
+  // The Markdown inside; an element that follows the opening tag on its line (an admonition's
+  // title) stays HTML, or CommonMark would take the lines after it into its HTML block.
+  const inner = (text: string): RootContent[] => {
+    const [first = '', ...others] = text.replace(/^\n/, '').split('\n');
+    if (!/^\s*<([a-z][a-z0-9-]*)\b[^>]*>.*<\/\1>\s*$/i.test(first)) return parse(text).children;
+    return [{ type: 'html', value: first }, ...parse(others.join('\n')).children];
+  };
   return (tree: Root) => {
     visit(tree, 'html', (node: Html, index, parent) => {
       const openingTag = node.value.slice(0, node.value.indexOf('>') + 1);
@@ -34,13 +41,12 @@ export default function remarkMarkdownInHtml(this: Processor) {
           node.value = value;
           return undefined;
         }
-        const replacement: RootContent[] = [{ type: 'html', value: open }, ...parse(rest).children];
+        const replacement: RootContent[] = [{ type: 'html', value: open }, ...inner(rest)];
         (parent.children as RootContent[]).splice(index, 1, ...replacement);
         return [SKIP, index + replacement.length];
       }
-      const [, open = '', , inner = '', close = ''] = block;
-      const children = parse(inner).children;
-      const replacement: RootContent[] = [{ type: 'html', value: open }, ...children, { type: 'html', value: close }];
+      const [, open = '', , content = '', close = ''] = block;
+      const replacement: RootContent[] = [{ type: 'html', value: open }, ...inner(content), { type: 'html', value: close }];
       (parent.children as RootContent[]).splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];
     });

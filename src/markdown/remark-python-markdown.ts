@@ -3,6 +3,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Heading, InlineCode, List, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import { escapeUTF8 as escapeHtml } from 'entities';
 import type { Processor } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -11,8 +12,13 @@ import { pythonMarkdownLists } from './micromark/python-markdown-lists';
 import { pythonMarkdownEscapes } from './micromark/python-markdown-escapes';
 import { pythonMarkdownHtmlBlocks } from './micromark/python-markdown-html-blocks';
 
-/** Options: none yet; the Python-Markdown extensions a site enables will choose what is added. */
-export interface Options {}
+/** Which of Python-Markdown's optional extensions the site enables. */
+export interface Options {
+  /** `admonition`: `!!! note "Title"` blocks. */
+  admonition?: boolean;
+  /** `sane_lists`: an ordered list keeps its first number (without it, every list counts from 1). */
+  saneLists?: boolean;
+}
 
 /**
  * remark plugin for Markdown as Python-Markdown with Pelican's `extra` reads it, on a processor
@@ -23,12 +29,13 @@ export interface Options {}
  * what `extra` has too, tables and footnotes. Bare URLs stay text, `~~` and `- [ ]` stay as
  * written, as they do on the Pelican site.
  */
-export default function remarkPythonMarkdown(this: Processor, _options: Options = {}) {
+export default function remarkPythonMarkdown(this: Processor, options: Options = {}) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(pythonMarkdownHeadings(), pythonMarkdownLists(), pythonMarkdownEscapes(), pythonMarkdownHtmlBlocks(), gfmTable(), gfmFootnote());
   // Python-Markdown expands tabs to 4-column stops before it reads anything (NormalizeWhitespace).
   const parse = this.parser;
-  if (parse) this.parser = (document, file) => parse(expandTabs(document), file);
+  const prepare = (document: string) => (options.admonition ? admonitionsAsHtml(expandTabs(document)) : expandTabs(document));
+  if (parse) this.parser = (document, file) => parse(prepare(document), file);
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
   return (tree: Root, file: VFile) => {
     tableRowsAsPythonMarkdown(tree, file);
@@ -38,9 +45,11 @@ export default function remarkPythonMarkdown(this: Processor, _options: Options 
       code.value = code.value.trim();
     });
     // Python-Markdown's `lazy_ol`: an ordered list is numbered from 1, whatever its first number.
-    visitParents(tree, 'list', (list: List) => {
-      if (list.ordered) list.start = null;
-    });
+    if (!options.saneLists) {
+      visitParents(tree, 'list', (list: List) => {
+        if (list.ordered) list.start = null;
+      });
+    }
   };
 }
 
@@ -83,6 +92,43 @@ function setextHeadingsAsPythonMarkdown(tree: Root, file: VFile): void {
     const siblings = parent.children as RootContent[];
     siblings.splice(siblings.indexOf(heading), 1, ...replacement);
   });
+}
+
+const ADMONITION = /^!!! ?([\w-]+(?: +[\w-]+)*)(?: +"(.*?)")? *$/;
+
+/**
+ * Python-Markdown's `admonition` blocks, `!!! note "Heads up"` and the lines indented under it, as
+ * the `<div class="admonition note">` it writes, with Markdown inside (md_in_html reads it). One
+ * line is added after each block, for its closing tag.
+ *
+ * @example admonitionsAsHtml('!!! note\n    Text') // '<div class="admonition note" markdown="1"><p class="admonition-title">Note</p>\nText\n</div>\n'
+ */
+export function admonitionsAsHtml(text: string): string {
+  if (!text.includes('!!!')) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const match = ADMONITION.exec(lines[i] ?? '');
+    if (!match) {
+      out.push(lines[i] ?? '');
+      continue;
+    }
+    const classes = (match[1] ?? '').toLowerCase().split(/ +/);
+    const title = match[2] ?? (classes[0] ?? '').replace(/^./, (first) => first.toUpperCase());
+    const heading = title === '' ? '' : `<p class="admonition-title">${escapeHtml(title)}</p>`;
+    out.push(`<div class="admonition ${escapeHtml(classes.join(' '))}" markdown="1">${heading}`);
+    let end = i + 1;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j] ?? '';
+      if (line.trim() === '') continue;
+      if (!/^ {4}/.test(line)) break;
+      end = j + 1;
+    }
+    for (let j = i + 1; j < end; j++) out.push((lines[j] ?? '').replace(/^ {4}/, ''));
+    out.push('</div>', '');
+    i = end - 1;
+  }
+  return out.join('\n');
 }
 
 /**
