@@ -5,7 +5,7 @@ import type { Html, Image, Root } from 'mdast';
 import { escapeAttribute } from 'entities';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { resolveIntrasiteLink } from '../content/intrasite-links';
+import { resolveIntrasiteLink, type IntrasiteContext } from '../content/intrasite-links';
 import { renderContextOf } from './render-context';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
@@ -35,13 +35,29 @@ export default function remarkIntrasiteLinks() {
       } else if (node.type === 'image' && folder && !EXTERNAL.test(node.url)) {
         const path = decodeURI(node.url.split(/[?#]/)[0] ?? '');
         if (!existsSync(resolve(folder, path))) {
-          context.report(`image ${node.url} points to a file that does not exist next to this post (write {static}/path from the content folder?)`, line);
+          // Not next to the file; the browser resolves it against the page's URL, as on the Pelican
+          // site (`images/a.png` in `posts/a/b.md`, published at `/b.html`, is `/images/a.png`).
+          if (!servedFromPage(node.url, context.links)) {
+            context.report(`image ${node.url} points to a file that does not exist next to this post, nor from its page (write {static}/path from the content folder?)`, line);
+          }
           missing = true;
         }
       }
       if (missing && node.type === 'image' && parent && index !== undefined) parent.children.splice(index, 1, asHtml(node));
     });
   };
+}
+
+/** Whether a relative URL, resolved against the page's own URL, names a static file of the site. */
+function servedFromPage(url: string, links: IntrasiteContext): boolean {
+  const page = links.urlOfSource(links.sourcePath);
+  if (!page) return false;
+  try {
+    const path = decodeURI(new URL(url, `http://site${page}`).pathname).replace(/^\/+/, '');
+    return links.staticExists(path);
+  } catch {
+    return false;
+  }
 }
 
 /** An image as the HTML Markdown makes of it, out of Astro's reach (it optimizes `image` nodes). */

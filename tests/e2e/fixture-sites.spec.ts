@@ -193,6 +193,8 @@ test('SITE_CONFIG=pelicanconf.py builds a Pelican site as Pelican lays it out: i
     expect(post).toMatch(/<h1 id="_1"[^>]*>為什麼<\/h1>/);
     expect(post).toMatch(/<p>Related posts:\s*1\. <a href="\/2020\/notes-in-rst\/">/);
     expect(post).toContain('Costs 5\\% today<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup>');
+    // A relative image is left for the browser to resolve from the page's URL, as on the Pelican site.
+    expect(post).toContain('<img src="../../images/diagram.png" alt="diagram">');
     // Tags Pelican keeps apart stay apart, at Pelican's URLs.
     for (const tag of ['kai-yuan-gong-xian-zhou-bao', 'airflow-kai-fa-sheng-qing-bao', 'airflow']) expect(existsSync(file(`tag/${tag}.html`)), tag).toBe(true);
     // CATEGORY_URL = '{slug}/index.html' beside .html pages; AUTHOR_SAVE_AS = '' writes no author pages.
