@@ -28,6 +28,14 @@ export default function remarkMarkdownInHtml(this: Processor) {
   };
   return (tree: Root) => {
     visit(tree, 'html', (node: Html, index, parent) => {
+      // `</aside>` and, on the next line, `<aside markdown="1">`: CommonMark makes one HTML block of
+      // both; the second starts a block of its own, as Python-Markdown reads it.
+      const later = /\n(?=[ \t]*<[a-z][a-z0-9-]*\b[^>]*\smarkdown(?:=|[\s>]))/i.exec(node.value);
+      if (parent && index !== undefined && later && later.index > 0) {
+        const rest: Html = { type: 'html', value: node.value.slice(later.index + 1) };
+        node.value = node.value.slice(0, later.index);
+        (parent.children as RootContent[]).splice(index + 1, 0, rest);
+      }
       const openingTag = node.value.slice(0, node.value.indexOf('>') + 1);
       if (!parent || index === undefined || !MARKDOWN_ATTRIBUTE.test(openingTag)) return undefined;
       const value = openingTag.replace(MARKDOWN_ATTRIBUTE, '') + node.value.slice(openingTag.length);
