@@ -207,6 +207,8 @@ test('SITE_CONFIG=pelicanconf.py builds a Pelican site as Pelican lays it out: i
     expect(readFileSync(file('about/index.html'), 'utf8')).toContain('About this site.');
     expect(readFileSync(file('robots.txt'), 'utf8')).toBe('User-agent: *\n');
     expect(readdirSync(file('')).join(' ')).not.toMatch(/readme/i);
+    // LINKS is a blogroll in the footer.
+    expect(readFileSync(file('index.html'), 'utf8')).toMatch(/<ul class="social" aria-label="Links">\s*<li>\s*<a href="https:\/\/getpelican.com\/">Pelican<\/a>/);
     // Drafts are published at DRAFT_URL, as Pelican publishes them, and listed nowhere.
     expect(readFileSync(file('drafts/work-in-progress.html'), 'utf8')).toContain('Not ready.');
     expect(readFileSync(file('index.html'), 'utf8')).not.toContain('Work in progress');

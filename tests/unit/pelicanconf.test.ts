@@ -116,6 +116,21 @@ describe('a site configuration from Pelican settings', () => {
     ).toEqual(['vimeo', 'img']);
   });
 
+  it('reads the links of themes’ longer SOCIAL and MENUITEMS tuples', () => {
+    const { config } = siteFromPelican(
+      {
+        SOCIAL: [['<i class="fa">&#xF09B;</i> Github', 'GitHub', 'https://github.com/kura', 'bookmark'], ['Mastodon', 'https://noc.social/@kura']],
+        MENUITEMS: [['<i class="material-icons">&#xE0B7;</i> Contact', 'Contact', '/contact/']],
+      },
+      conf,
+    );
+    expect(config.social).toEqual([
+      { label: 'GitHub', url: 'https://github.com/kura' },
+      { label: 'Mastodon', url: 'https://noc.social/@kura' },
+    ]);
+    expect(config.menu?.items).toEqual([{ label: 'Contact', href: '/contact/' }]);
+  });
+
   it('turns DEFAULT_LANG into a language tag', () => {
     expect(languageTag('zh_CN')).toBe('zh-CN');
     expect(languageTag('Chinese (Simplified)')).toBeUndefined();

@@ -59,8 +59,24 @@ const DIFFERS: Record<string, string> = {
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asStrings = (value: unknown): string[] => asList(value).filter((item): item is string => typeof item === 'string');
+const LINK_TARGET = /^(?:https?:\/\/|mailto:|\/|#)/;
+
+/**
+ * `(label, url)` pairs from `LINKS`, `SOCIAL`, `MENUITEMS`. Themes extend the tuples
+ * (`('<i class="fa">…</i> GitHub', 'GitHub', 'https://github.com/x', 'me')`): the link is the first
+ * item that is a URL, the label the first before it that is plain text, else the first with its
+ * HTML taken out.
+ */
 const asPairs = (value: unknown): [string, string][] =>
-  asList(value).flatMap((item) => (Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'string' ? [[item[0], item[1]] as [string, string]] : []));
+  asList(value).flatMap((item) => {
+    if (!Array.isArray(item)) return [];
+    const texts = item.filter((part): part is string => typeof part === 'string');
+    const at = texts.findIndex((text, position) => position > 0 && LINK_TARGET.test(text));
+    const target = at === -1 ? texts[1] : texts[at];
+    const labels = (at === -1 ? texts.slice(0, 1) : texts.slice(0, at)).map((text) => text.trim());
+    const label = labels.find((text) => !/[<>]/.test(text)) ?? labels[0]?.replace(/<[^>]*>/g, '').replace(/&#?\w+;/g, '').trim();
+    return label && target !== undefined ? [[label, target] as [string, string]] : [];
+  });
 
 /** A Pelican `DEFAULT_LANG` (`zh_CN`, `en-us`) as a language tag; `undefined` when it is none. */
 export function languageTag(value: string): string | undefined {
