@@ -5,7 +5,10 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+// One retry: once in five clean-clone runs (2026-12-01) a post restored after a content mistake
+// was still "Page not found" 15 s later, and never again in a dozen runs since; a retry shows as
+// "flaky" in the report, so it stays visible while its cause (a lost watcher event?) is looked for.
+test.describe.configure({ mode: 'serial', timeout: 120_000, retries: 1 });
 
 const PORT = 4394;
 const origin = `http://localhost:${PORT}`;
