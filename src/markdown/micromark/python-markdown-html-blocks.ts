@@ -1,5 +1,5 @@
 import { htmlFlow } from 'micromark-core-commonmark';
-import { asciiAlpha, asciiAlphanumeric } from 'micromark-util-character';
+import { asciiAlpha, asciiAlphanumeric, markdownLineEnding } from 'micromark-util-character';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
 
 /** Python-Markdown's block-level elements (markdown/util.py `BLOCK_LEVEL_ELEMENTS`): only these start raw HTML blocks. */
@@ -8,49 +8,126 @@ const BLOCK_LEVEL = new Set(
     ' ',
   ),
 );
+/** Elements that have no closing tag: their block is their line. */
+const VOID = new Set(['hr', 'br', 'img', 'input', 'link', 'meta', 'col', 'embed', 'source', 'track', 'wbr', 'area', 'base', 'param']);
 
-/** Looks ahead at `<tag` or `</tag` (or a comment, `<!…`, `<?…`): whether Python-Markdown reads it as a block. */
-function tokenizeBlockStart(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+/** A line ending, when the next line is not a lazy continuation of a container (micromark's own partial, which it does not export). */
+const nonLazyContinuation: Construct = {
+  partial: true,
+  tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    const self = this;
+    return (code: Code) => {
+      if (code === null) return nok(code);
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
+    };
+  },
+};
+
+/**
+ * A raw HTML block as Python-Markdown takes one: from a block-level tag at the start of a line to
+ * its matching closing tag, blank lines and all (CommonMark ends the block at the first blank line
+ * and reads what follows as Markdown). `<div markdown="1">` blocks are read whole too, for md_in_html.
+ */
+function tokenizeRawBlock(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let name = '';
+  let closing = false;
+  let depth = 0;
+  let line = '';
+  const count = (pattern: RegExp) => (line.match(pattern) ?? []).length;
+  const after: State = (code: Code) => {
+    effects.exit('htmlFlow');
+    return ok(code);
+  };
+  const lineEnd: State = (code: Code) => {
+    if (VOID.has(name) || closing) depth = 0;
+    else {
+      // An opening tag may run over several lines (`<video controls` … `poster="…">`): its `<name` counts.
+      const opens = count(new RegExp(`<${name}(?=[\\s>/]|$)`, 'gim')) - count(new RegExp(`<${name}\\b[^>]*/>`, 'gi'));
+      depth += opens - count(new RegExp(`</${name}\\s*>`, 'gi'));
+    }
+    line = '';
+    effects.exit('htmlFlowData');
+    if (depth <= 0 || code === null) return after(code);
+    return effects.check(nonLazyContinuation, nextLine, after)(code);
+  };
+  const data: State = (code: Code) => {
+    if (code === null || markdownLineEnding(code)) return lineEnd(code);
+    line += String.fromCodePoint(code);
+    effects.consume(code);
+    return data;
+  };
+  const before: State = (code: Code) => {
+    if (code === null) return after(code);
+    if (markdownLineEnding(code)) return effects.check(nonLazyContinuation, nextLine, after)(code);
+    effects.enter('htmlFlowData');
+    return data(code);
+  };
+  const nextLine: State = (code: Code) => {
+    effects.enter('lineEnding');
+    effects.consume(code);
+    effects.exit('lineEnding');
+    return before;
+  };
   const tagName: State = (code: Code) => {
     if (asciiAlphanumeric(code)) {
       name += String.fromCharCode(code as number).toLowerCase();
+      line += String.fromCharCode(code as number);
       effects.consume(code);
       return tagName;
     }
-    return BLOCK_LEVEL.has(name) ? ok(code) : nok(code);
+    if (!BLOCK_LEVEL.has(name)) return nok(code);
+    return data(code);
   };
   const open: State = (code: Code) => {
-    if (code === 33 || code === 63) return ok(code); // `<!--`, `<!DOCTYPE`, `<?php`: raw, as in Python-Markdown.
-    if (code === 47) {
+    if (code === 47 && !closing) {
+      closing = true;
+      line += '/';
       effects.consume(code);
-      return (next: Code) => (asciiAlpha(next) ? tagName(next) : nok(next));
+      return open;
     }
     return asciiAlpha(code) ? tagName(code) : nok(code);
   };
   return (code: Code) => {
-    // A check: its tokens are dropped once it has said yes or no.
-    effects.enter('data');
+    if (code !== 60) return nok(code);
+    effects.enter('htmlFlow');
+    effects.enter('htmlFlowData');
+    line = '<';
     effects.consume(code);
     return open;
   };
 }
 
-const blockStart: Construct = { partial: true, tokenize: tokenizeBlockStart };
+const pythonRawBlock: Construct = { name: 'pythonHtmlBlock', tokenize: tokenizeRawBlock, concrete: true };
 
-/**
- * CommonMark's HTML block, for the tags Python-Markdown takes as blocks only: a line holding
- * `<img …>` or `<a …>` is a paragraph there (`<p><img …></p>`), not raw HTML.
- */
-const pythonHtmlFlow: Construct = {
+/** Comments, `<!DOCTYPE>` and `<?…?>` stay CommonMark's HTML blocks. */
+const otherHtml: Construct = {
   ...htmlFlow,
-  name: 'pythonHtmlFlow',
+  name: 'pythonHtmlOther',
   tokenize(this: TokenizeContext, effects, ok, nok) {
-    return effects.check(blockStart, htmlFlow.tokenize.call(this, effects, ok, nok), nok);
+    const start = htmlFlow.tokenize.call(this, effects, ok, nok);
+    return (code: Code) => (code === 60 ? effects.check(markupDeclaration, start, nok)(code) : nok(code));
   },
 };
 
-/** micromark extension: raw HTML blocks as Python-Markdown starts them (see `pythonHtmlFlow`). */
+/** Looks ahead at `<!` or `<?`. */
+const markupDeclaration: Construct = {
+  partial: true,
+  tokenize(effects: Effects, ok: State, nok: State): State {
+    return (code: Code) => {
+      effects.enter('data');
+      effects.consume(code);
+      return (next: Code) => (next === 33 || next === 63 ? ok(next) : nok(next));
+    };
+  },
+};
+
+/**
+ * micromark extension: raw HTML blocks as Python-Markdown reads them: only block-level tags start
+ * one (a line holding `<img>` or `<a>` is a paragraph), and it runs to the matching closing tag.
+ */
 export function pythonMarkdownHtmlBlocks(): Extension {
-  return { flow: { 60: pythonHtmlFlow }, disable: { null: ['htmlFlow'] } };
+  return { flow: { 60: [pythonRawBlock, otherHtml] }, disable: { null: ['htmlFlow'] } };
 }
