@@ -131,9 +131,7 @@ export function contentRole(relativePath: string, layout: ContentLayout = DEFAUL
     // Pelican copies no source file as a static one (STATIC_EXCLUDE_SOURCES).
     if (layout.staticPaths === null) return 'none';
   }
-  if (layout.staticPaths === null) return 'static';
-  const isStatic = layout.staticPaths.some((root) => isUnder(relativePath, root)) && !isExcluded(relativePath, layout.staticExcludes);
-  return isStatic ? 'static' : 'none';
+  return isInStaticPaths(relativePath, layout) ? 'static' : 'none';
 }
 
 /** Whether a file is under the layout's `STATIC_PATHS` (every file is, in this project's own layout). */
