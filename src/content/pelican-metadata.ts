@@ -88,6 +88,15 @@ export function splitList(values: readonly string[]): string[] {
 }
 
 /**
+ * The field without which Pelican does not publish a file: a title, and for an article a date.
+ * The loader warns about such a file; in `STATIC_PATHS` it is copied as a static file instead.
+ */
+export function missingRequiredField(metadata: Pick<EntryMetadata, 'title' | 'date'>, kind: EntryKind): 'title' | 'date' | undefined {
+  if (metadata.title === undefined) return 'title';
+  return kind === 'article' && metadata.date === undefined ? 'date' : undefined;
+}
+
+/**
  * Turns a parsed header into entry metadata with Pelican's defaults: category from the folder,
  * date from a `YYYY-MM-DD` file name prefix (or as the site's path settings say), slug from the
  * title, the site's default author.

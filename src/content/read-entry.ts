@@ -3,6 +3,7 @@ import type { ImageFunction, SchemaContext } from 'astro/content/config';
 import { decodeSource, parsePelicanSource, type ParsedSource } from './pelican-header';
 import {
   HEADER_KEY_OF_FIELD,
+  missingRequiredField,
   readEntryMetadata,
   type EntryKind,
   type EntryMetadata,
@@ -86,7 +87,7 @@ export function readEntry(source: EntrySource, options: ReadEntryOptions): ReadE
   if (metadata.status === 'skip') return { status: 'skip' };
   // A file its reader could not read says why, not that it lacks a title.
   if (options.incomplete === 'skip' && parsed.problems.length === 0) {
-    const missing = metadata.title === undefined ? 'title' : source.kind === 'article' && metadata.date === undefined ? 'date' : undefined;
+    const missing = missingRequiredField(metadata, source.kind);
     if (missing) {
       const warning = problem(1, `is not published: it has no ${missing}, and Pelican skips such a file (add a "${missing === 'title' ? 'Title' : 'Date'}:" line)`);
       return { status: 'skip', warning: { ...warning, severity: 'warning' } };

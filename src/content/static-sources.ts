@@ -1,6 +1,6 @@
 import { readerOf, type ContentLayout } from './content-files';
 import { decodeSource, parsePelicanSource } from './pelican-header';
-import { readEntryMetadata, type MetadataSettings } from './pelican-metadata';
+import { missingRequiredField, readEntryMetadata, type EntryKind, type MetadataSettings } from './pelican-metadata';
 import { parseHtmlEntry } from './readers/html-reader';
 
 /**
@@ -9,12 +9,12 @@ import { parseHtmlEntry } from './readers/html-reader';
  * so a `{static}` link to an HTML demo page keeps working (STATIC_EXCLUDE_SOURCES excludes only
  * the sources it read).
  */
-export function isSkippedSource(relativePath: string, bytes: Uint8Array, kind: 'article' | 'page', settings: MetadataSettings, layout?: ContentLayout): boolean {
+export function isSkippedSource(relativePath: string, bytes: Uint8Array, kind: EntryKind, settings: MetadataSettings, layout?: ContentLayout): boolean {
   const reader = readerOf(relativePath, layout);
   if (reader === 'rst' || reader === undefined) return false;
   const text = decodeSource(bytes);
   if (text === undefined) return true;
   const parsed = reader === 'html' ? parseHtmlEntry(text) : parsePelicanSource(text, { yaml: settings.yamlHeaders ?? true });
   const { metadata } = readEntryMetadata(parsed, relativePath, settings);
-  return metadata.title === undefined || (kind === 'article' && metadata.date === undefined);
+  return missingRequiredField(metadata, kind) !== undefined;
 }
