@@ -14,7 +14,7 @@ import remarkMath from 'remark-math';
 import rehypeBlankTargetRel from './rehype-blank-target-rel';
 import rehypeHeadingsBelowTitle from './rehype-headings-below-title';
 import remarkAbbreviations from './remark-abbreviations';
-import remarkAttributeLists from './remark-attribute-lists';
+import remarkAttributeLists, { type Options as AttributeListOptions } from './remark-attribute-lists';
 import remarkCodehilite from './remark-codehilite';
 import remarkIntrasiteLinks from './remark-intrasite-links';
 import rehypeIntrasiteLinks from './rehype-intrasite-links';
@@ -75,7 +75,8 @@ export function markdownPipelineFor({ dialect, extensions = {}, math = true, liq
     remarkAbbreviations,
     // Python-Markdown's footnote ids and numbers, which authors link to (`#fn:1`).
     ...(python && (extensions['footnotes'] || extensions['extra']) ? [remarkPythonFootnotes] : []),
-    remarkAttributeLists,
+    // Python-Markdown reads any word in braces as an attribute; our own posts keep odd braces as text.
+    [remarkAttributeLists, { anyWord: python }] as [typeof remarkAttributeLists, AttributeListOptions],
     remarkCodehilite,
     // Python-Markdown leaves `[TOC]` as it is unless the site enables `toc`.
     ...(python && !toc ? [] : [remarkTocMarker]),
