@@ -11,6 +11,7 @@ import { pythonMarkdownHeadings } from './micromark/python-markdown-headings';
 import { pythonMarkdownLists } from './micromark/python-markdown-lists';
 import { pythonMarkdownEscapes } from './micromark/python-markdown-escapes';
 import { pythonMarkdownHtmlBlocks } from './micromark/python-markdown-html-blocks';
+import { spacedLinksAsPythonMarkdown } from './python-markdown-spaced-links';
 
 /** Which of Python-Markdown's optional extensions the site enables. */
 export interface Options {
@@ -40,6 +41,7 @@ export default function remarkPythonMarkdown(this: Processor, options: Options =
   return (tree: Root, file: VFile) => {
     tableRowsAsPythonMarkdown(tree, file);
     setextHeadingsAsPythonMarkdown(tree, file);
+    spacedLinksAsPythonMarkdown(tree, file);
     // Python-Markdown strips a code span's white space (`` `abc ` `` is `abc`).
     visitParents(tree, 'inlineCode', (code: InlineCode) => {
       code.value = code.value.trim();
