@@ -18,6 +18,7 @@ import contentRefresh from './src/integrations/content-refresh';
 import parallelPrerender from './src/integrations/prerender/parallel-prerender';
 import { buildFormatOf } from './src/lib/url-patterns';
 import { markdownProcessorFor, shikiConfig } from './src/markdown/pipeline';
+import { MAX_API_BODY_BYTES } from './src/newsletter/lifecycle';
 
 // SITE_CONFIG: a site.config.ts, or a Pelican site's pelicanconf.py (read into a module of ours).
 const { modulePath: siteConfigPath, notes: siteConfigNotes } = resolveSiteConfig(process.env, process.cwd(), fileURLToPath(new URL('.', import.meta.url)));
@@ -42,7 +43,9 @@ export default defineConfig({
   // file, the others run (1,000 posts: 13.8 s of prerendering, against 15.1 s two at a time).
   build: { format, concurrency: 4 },
   // Pages are prerendered; the adapter serves them and, in later features, on-demand API routes.
-  adapter: node({ mode: 'standalone' }),
+  // Astro buffers a request body up to this before a route sees it (its default is 1 GiB); the
+  // server refuses larger ones earlier still (scripts/serve.ts).
+  adapter: node({ mode: 'standalone', bodySizeLimit: MAX_API_BODY_BYTES }),
   // The newsletter API checks origins itself (src/newsletter/handlers.ts): Astro's check refuses
   // every form post without an `Origin` header, and mail clients' one-click unsubscribe sends none.
   security: { checkOrigin: false },

@@ -54,7 +54,7 @@ switch (command) {
     const outbox = outboxStats(db);
     if (outbox.waiting > 0) {
       console.log(
-        `\nemails waiting to be sent: ${outbox.waiting} (oldest from ${outbox.oldest}${outbox.failed ? `; ${outbox.failed} given up after every retry` : ''})` +
+        `\nemails waiting to be sent: ${outbox.waiting} (oldest from ${outbox.oldest}${outbox.failed ? `; ${outbox.failed} given up after every retry` : ''}${outbox.bounced ? `; ${outbox.bounced} bounced: the mail server refused the address for good` : ''})` +
           (outbox.lastError ? `\nlast error: ${outbox.lastError}` : ''),
       );
     }

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { lookup } from 'mrmime';
+import Negotiator from 'negotiator';
 import { siteFileCandidates } from './site-files.ts';
 
 /** Types worth compressing: text. Images and fonts are compressed already. */
@@ -15,12 +16,19 @@ export interface CompressedFile {
   etag: string;
 }
 
-/** Which compressed encoding a request accepts, brotli first. */
+/**
+ * Which compressed encoding a request accepts, as HTTP negotiates it (q-values, `*`, `br;q=0`
+ * refusing brotli): brotli when the client likes it as much as gzip, else what it prefers.
+ *
+ * @example acceptedEncoding('br;q=0, gzip') // 'gzip'
+ */
 export function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
-  const accepted = (header ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
-  return undefined;
+  if (!header) return undefined;
+  const available = ['br', 'gzip', 'identity'];
+  // negotiator 1's `preferred` breaks ties the server's way (its published types predate it).
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': header } }) as unknown as { encoding(available: string[], options: { preferred: string[] }): string | undefined };
+  const chosen = negotiator.encoding(available, { preferred: available });
+  return chosen === 'br' || chosen === 'gzip' ? chosen : undefined;
 }
 
 /** The file of the static site a path names (`/x/` is `x/index.html`), never outside the folder. */
@@ -46,6 +54,7 @@ async function fileOf(root: string, path: string): Promise<string | undefined> {
  * build never change while it is served.
  */
 export function compressedFiles(root: string) {
+  // Keyed by the file's path, not the request's: `/x/` and `/x/index.html` are one entry.
   const cache = new Map<string, CompressedFile | null>();
   return async (path: string, encoding: 'br' | 'gzip'): Promise<CompressedFile | undefined> => {
     const key = `${encoding} ${path}`;
@@ -53,7 +62,10 @@ export function compressedFiles(root: string) {
     if (cached !== undefined) return cached ?? undefined;
     const file = await fileOf(root, path);
     const type = file ? lookup(file) : undefined;
-    if (!file || !type || !COMPRESSIBLE.test(type)) {
+    // Only the build's own files are remembered (a bounded set): a flood of made-up paths must
+    // not grow the cache.
+    if (!file || !type) return undefined;
+    if (!COMPRESSIBLE.test(type)) {
       cache.set(key, null);
       return undefined;
     }

@@ -1,4 +1,4 @@
-import type { Heading, ListItem, Nodes, Paragraph, PhrasingContent, Root, TableCell } from 'mdast';
+import type { Heading, ListItem, Paragraph, PhrasingContent, Root, TableCell } from 'mdast';
 // Declares `data.hProperties` on mdast nodes, which remark-rehype copies onto the HTML element.
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
@@ -39,7 +39,7 @@ export default function remarkAttributeLists(options: Options = {}) {
   const read = options.anyWord ? scanAttributeList : parseAttributeList;
   return (tree: Root) => {
     const tightItems = tightListItems(tree);
-    visit(tree, (node: Nodes, index, parent) => {
+    visit(tree, (node, index, parent) => {
       if (node.type === 'heading') {
         takeTrailing(node, AT_END, node, read, { closingHashes: true });
       } else if (node.type === 'tableCell') {

@@ -39,6 +39,26 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX outbox_due ON outbox (next_attempt_at);`,
+  // A sender claims an email before sending it, so that two never send the same one; a mail
+  // server's permanent refusal (5xx) marks it bounced instead of trying again.
+  `ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
+   ALTER TABLE outbox ADD COLUMN bounced_at TEXT;
+   CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);`,
+  // One row per consent given: a signup after an unsubscribe adds to the history, never erases it.
+  `CREATE TABLE consents (
+     id INTEGER PRIMARY KEY,
+     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+     consent_text TEXT NOT NULL,
+     consent_version TEXT NOT NULL,
+     source TEXT,
+     given_at TEXT NOT NULL,
+     confirmed_at TEXT,
+     withdrawn_at TEXT
+   );
+   CREATE INDEX consents_by_subscriber ON consents (subscriber_id);
+   INSERT INTO consents (subscriber_id, consent_text, consent_version, source, given_at, confirmed_at, withdrawn_at)
+     SELECT id, consent_text, consent_version, source, signed_up_at, confirmed_at, unsubscribed_at FROM subscribers;
+   ALTER TABLE subscribers ADD COLUMN pending_topics TEXT NOT NULL DEFAULT '[]';`,
 ];
 
 /** Version of the schema this code writes. */
@@ -70,13 +90,17 @@ function migrate(db: DatabaseSync): void {
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (error) {
-      db.exec('ROLLBACK');
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
     }
   }
 }
 
-/** Runs `work` in one write transaction: all of it is stored, or none. */
+/**
+ * Runs `work` in one write transaction: all of it is stored, or none. The error thrown is the one
+ * that stopped the work: on a full disk SQLite may already have rolled the transaction back, and
+ * the failing ROLLBACK must not hide why.
+ */
 export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -84,7 +108,15 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * Proves that a write reaches the disk: one row written and committed. `BEGIN IMMEDIATE` alone
+ * succeeds on a read-only file, and a full disk only shows on a real write.
+ */
+export function checkWritable(db: DatabaseSync, now = new Date()): void {
+  db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at').run(now.toISOString());
 }

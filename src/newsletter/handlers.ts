@@ -44,11 +44,11 @@ export interface NewsletterDeps {
   mailer: Mailer;
   limiter: RateLimiter;
   siteName: string;
-  /** The site's public origin (`site.url`), trusted as well as the request's own. */
+  /** The site's public origin (`site.url`): the start of every link the server writes, and trusted as an `Origin`. */
   publicOrigin: string;
   from: string;
   consent: { text: string; version: string };
-  /** The title of a topic (a course's title for its slug), for the email's subject. */
+  /** The title of a topic (a course's title for its slug), for the email's subject; `undefined` for a topic that does not exist. */
   topicTitle: (topic: string) => string | undefined;
   log: (message: string) => void;
 }
@@ -113,9 +113,14 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   const result = readSignup(read.form);
   if (!result.ok) return problem(request, 400, 'The signup did not work', result.problem, { offerSignup: true });
   const { signup } = result;
+  if (signup.topic !== undefined && deps.topicTitle(signup.topic) === undefined) {
+    return problem(request, 400, 'The signup did not work', `"${signup.topic}" is not one of our newsletters' topics.`, { offerSignup: true });
+  }
   if (signup.bot) return success(request, NEWSLETTER_PATHS.checkInbox);
 
-  const origin = new URL(request.url).origin;
+  // The links in the email start with the site's configured URL, never with the request's Host:
+  // a forged Host must not send someone's valid token to another site.
+  const origin = deps.publicOrigin;
   const compose: ComposeEmail = ({ confirmToken, unsubscribeToken }) =>
     confirmationEmail({
       siteName: deps.siteName,
@@ -138,14 +143,24 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   } catch (error) {
     return storageProblem(request, deps, error);
   }
+  // Answered first, sent after: every signup answers in the same time whether or not it sends an
+  // email (the timing does not tell who is subscribed), and a slow mail server delays no one.
   if (outcome.email === 'confirm' && outcome.outboxId !== undefined) {
-    const delivery = await deliver(deps.db, deps.mailer, outcome.outboxId, now);
-    // The link is logged only when the email stays on this machine: in production a log must not
-    // hold what confirms someone else's address.
-    const link = deps.mailer.local ? `; confirm at ${origin}${NEWSLETTER_PATHS.confirmPage}?token=${outcome.confirmToken}` : '';
-    if (delivery.sent) deps.log(`confirmation email sent to ${deps.mailer.destination}${link}`);
-    // The mail server is down: the email waits in the outbox and is retried; the signup stands.
-    else deps.log(`confirmation email queued, ${deps.mailer.destination} refused it: ${delivery.error}`);
+    const { outboxId, confirmToken } = outcome;
+    setImmediate(() => {
+      deliver(deps.db, deps.mailer, outboxId, now).then(
+        (delivery) => {
+          // The link is logged only when the email stays on this machine: in production a log must
+          // not hold what confirms someone else's address.
+          const link = deps.mailer.local ? `; confirm at ${origin}${NEWSLETTER_PATHS.confirmPage}?token=${confirmToken}` : '';
+          if (delivery.status === 'sent') deps.log(`confirmation email sent to ${deps.mailer.destination}${link}`);
+          // The mail server is down: the email waits in the outbox and is retried; the signup stands.
+          else if (delivery.status === 'waiting') deps.log(`confirmation email queued, ${deps.mailer.destination} refused it: ${delivery.error}`);
+          else if (delivery.status === 'bounced') deps.log(`confirmation email bounced, ${deps.mailer.destination} refused the address for good: ${delivery.error}`);
+        },
+        (error: unknown) => deps.log(`confirmation email left in the outbox: ${String(error)}`),
+      );
+    });
   }
   return success(request, NEWSLETTER_PATHS.checkInbox);
 }

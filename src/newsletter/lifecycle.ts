@@ -18,3 +18,15 @@ export function closeNewsletter(): void {
   if (db?.isOpen) db.close();
   slot[KEY] = undefined;
 }
+
+const OUTBOX_KEY = Symbol.for('pelican-astro.outbox-retry');
+const flags = globalThis as Record<symbol, boolean | undefined>;
+
+/** `npm run serve` retries the outbox itself from the start: the routes then need no timer of their own. */
+export function markOutboxRetryStarted(): void {
+  flags[OUTBOX_KEY] = true;
+}
+
+export function isOutboxRetryStarted(): boolean {
+  return flags[OUTBOX_KEY] === true;
+}

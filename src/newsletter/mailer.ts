@@ -24,10 +24,12 @@ export interface Mailer {
 
 /** Sends through a real SMTP server, e.g. `smtp://user:pass@smtp.example.com:587`. */
 export function smtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url);
-  const { host, port } = new URL(url);
+  // Bounded waits: a server that never greets holds one email for 15 s, not nodemailer's minutes.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+  const { protocol, hostname, port } = new URL(url);
   return {
-    destination: `smtp://${host}${port ? `:${port}` : ''}`,
+    // `host` already holds the port: the log named `smtp://127.0.0.1:2525:2525`.
+    destination: `${protocol}//${hostname}${port ? `:${port}` : ''}`,
     async send(message) {
       await transport.sendMail(message);
     },

@@ -8,6 +8,9 @@ import type { Mailer, MailMessage } from './mailer.ts';
  */
 export const RETRY_MINUTES = [1, 5, 15, 60, 180, 360, 720, 1440, 1440, 1440];
 
+/** How often the outbox is looked at for emails due another try. */
+export const RETRY_CHECK_MS = 30_000;
+
 /** Queues an email (in the caller's transaction); returns its id. */
 export function queueEmail(db: DatabaseSync, subscriberId: number, message: MailMessage, now: Date): number {
   const inserted = db
@@ -16,48 +19,80 @@ export function queueEmail(db: DatabaseSync, subscriberId: number, message: Mail
   return Number(inserted.lastInsertRowid);
 }
 
-interface Row {
-  id: number;
-  message: string;
-  attempts: number;
-}
+/** How long a sender holds an email it is sending; after a crash mid-send, it is free again. */
+const CLAIM_MS = 5 * 60_000;
 
-/** Tries to send one queued email: sent, it leaves the outbox; failed, its next try is scheduled. */
-export async function deliver(db: DatabaseSync, mailer: Mailer, id: number, now = new Date()): Promise<{ sent: boolean; error?: string }> {
-  const row = db.prepare('SELECT id, message, attempts FROM outbox WHERE id = ?').get(id) as Row | undefined;
-  if (!row) return { sent: true };
+/** What became of one try to send a queued email. */
+export type Delivery =
+  | { status: 'sent' }
+  /** Refused for now (server down, 4xx): tried again on the schedule. */
+  | { status: 'waiting'; error: string }
+  /** Refused for good (5xx: no such user …): not tried again. */
+  | { status: 'bounced'; error: string }
+  /** Gone already, bounced, given up on, or being sent by another sender right now. */
+  | { status: 'skipped' };
+
+/** The SMTP reply code of a mail server's refusal, when there was one (nodemailer's `responseCode`). */
+const replyCode = (error: unknown): number | undefined => {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' ? code : undefined;
+};
+
+/**
+ * Tries to send one queued email. It is claimed first, so that the signup's own send and the
+ * retry timer (or two timers) never both send it: sent, it leaves the outbox; refused for now,
+ * its next try is scheduled; refused for good (a 5xx reply), it is marked bounced.
+ */
+export async function deliver(db: DatabaseSync, mailer: Mailer, id: number, now = new Date()): Promise<Delivery> {
+  const claimed = db
+    .prepare(
+      `UPDATE outbox SET claimed_until = ? WHERE id = ? AND next_attempt_at IS NOT NULL AND (claimed_until IS NULL OR claimed_until <= ?)
+       RETURNING message, attempts`,
+    )
+    .get(new Date(now.getTime() + CLAIM_MS).toISOString(), id, now.toISOString()) as { message: string; attempts: number } | undefined;
+  if (!claimed) return { status: 'skipped' };
   try {
-    await mailer.send(JSON.parse(row.message) as MailMessage);
+    await mailer.send(JSON.parse(claimed.message) as MailMessage);
     db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
-    return { sent: true };
+    return { status: 'sent' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const wait = RETRY_MINUTES[row.attempts];
+    const code = replyCode(error);
+    if (code !== undefined && code >= 500 && code < 600) {
+      db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = NULL, bounced_at = ?, last_error = ?, claimed_until = NULL WHERE id = ?').run(
+        now.toISOString(),
+        message,
+        id,
+      );
+      return { status: 'bounced', error: message };
+    }
+    const wait = RETRY_MINUTES[claimed.attempts];
     const next = wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
-    db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(next, message, id);
-    return { sent: false, error: message };
+    db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, claimed_until = NULL WHERE id = ?').run(next, message, id);
+    return { status: 'waiting', error: message };
   }
 }
 
-/** Sends every email whose time has come; returns how many went out and how many failed again. */
-export async function deliverDue(db: DatabaseSync, mailer: Mailer, now = new Date()): Promise<{ sent: number; failed: number }> {
+/** Sends every email whose time has come; returns how many went out, failed again, or bounced. */
+export async function deliverDue(db: DatabaseSync, mailer: Mailer, now = new Date()): Promise<{ sent: number; failed: number; bounced: number }> {
   const due = db.prepare('SELECT id FROM outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 100').all(now.toISOString()) as { id: number }[];
-  const counts = { sent: 0, failed: 0 };
+  const counts = { sent: 0, failed: 0, bounced: 0 };
   for (const { id } of due) {
     const result = await deliver(db, mailer, id, now);
-    if (result.sent) counts.sent += 1;
-    else counts.failed += 1;
+    if (result.status === 'sent') counts.sent += 1;
+    else if (result.status === 'waiting') counts.failed += 1;
+    else if (result.status === 'bounced') counts.bounced += 1;
   }
   return counts;
 }
 
 /** What waits in the outbox, for the operator. */
-export function outboxStats(db: DatabaseSync): { waiting: number; failed: number; oldest: string | null; lastError: string | null } {
+export function outboxStats(db: DatabaseSync): { waiting: number; failed: number; bounced: number; oldest: string | null; lastError: string | null } {
   const row = db
     .prepare(
-      `SELECT count(*) AS waiting, sum(next_attempt_at IS NULL) AS failed, min(created_at) AS oldest,
+      `SELECT count(*) AS waiting, sum(next_attempt_at IS NULL AND bounced_at IS NULL) AS failed, sum(bounced_at IS NOT NULL) AS bounced, min(created_at) AS oldest,
          (SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1) AS lastError FROM outbox`,
     )
-    .get() as { waiting: number; failed: number | null; oldest: string | null; lastError: string | null };
-  return { waiting: row.waiting, failed: row.failed ?? 0, oldest: row.oldest, lastError: row.lastError };
+    .get() as { waiting: number; failed: number | null; bounced: number | null; oldest: string | null; lastError: string | null };
+  return { waiting: row.waiting, failed: row.failed ?? 0, bounced: row.bounced ?? 0, oldest: row.oldest, lastError: row.lastError };
 }

@@ -1,15 +1,14 @@
 import site from '@site-config';
 import { openNewsletterDatabase } from './database';
 import type { NewsletterDeps } from './handlers';
-import { registerNewsletterDatabase } from './lifecycle';
+import { proxyTrust, type ProxyTrust } from './client-address';
+import { isOutboxRetryStarted, registerNewsletterDatabase } from './lifecycle';
 import { mailerFromEnv } from './mailer';
-import { deliverDue } from './outbox';
+import { deliverDue, RETRY_CHECK_MS } from './outbox';
 import { createRateLimiter } from './rate-limit';
 
-let deps: NewsletterDeps | undefined;
+let deps: (NewsletterDeps & { trust: ProxyTrust }) | undefined;
 
-/** How often the outbox is looked at for emails due another try. */
-const RETRY_CHECK_MS = 30_000;
 
 /** Signups a client may send per minute (`NEWSLETTER_RATE_LIMIT`, default 10). */
 const rateLimit = (env: Record<string, string | undefined>) => {
@@ -22,7 +21,7 @@ const rateLimit = (env: Record<string, string | undefined>) => {
  * `NEWSLETTER_DB` (default `data/newsletter.sqlite`), `SMTP_URL` or `NEWSLETTER_OUTBOX`,
  * `NEWSLETTER_FROM`, `NEWSLETTER_RATE_LIMIT`. Opening the database applies its migrations.
  */
-export function newsletterDeps(): NewsletterDeps {
+export function newsletterDeps(): NewsletterDeps & { trust: ProxyTrust } {
   if (deps) return deps;
   const env = process.env;
   const log = (message: string) => console.info(`[newsletter] ${message}`);
@@ -30,17 +29,21 @@ export function newsletterDeps(): NewsletterDeps {
   registerNewsletterDatabase(db);
   const mailer = mailerFromEnv(env);
   log(`subscribers in ${env['NEWSLETTER_DB'] || 'data/newsletter.sqlite'}; emails go to ${mailer.destination}`);
-  // Emails the mail server refused are tried again on their schedule, while the server runs.
-  setInterval(() => {
-    deliverDue(db, mailer).then(
-      ({ sent, failed }) => (sent || failed) && log(`outbox: ${sent} email(s) sent, ${failed} still waiting`),
-      (error: unknown) => log(`outbox: ${String(error)}`),
-    );
-  }, RETRY_CHECK_MS).unref();
+  // Emails the mail server refused are tried again on their schedule, while the server runs
+  // (`npm run serve` does it from its start; this is for `astro dev` and other hosts).
+  if (!isOutboxRetryStarted()) {
+    setInterval(() => {
+      deliverDue(db, mailer).then(
+        ({ sent, failed, bounced }) => (sent || failed || bounced) && log(`outbox: ${sent} email(s) sent, ${failed} still waiting, ${bounced} bounced`),
+        (error: unknown) => log(`outbox: ${String(error)}`),
+      );
+    }, RETRY_CHECK_MS).unref();
+  }
   deps = {
     db,
     mailer,
     limiter: createRateLimiter({ limit: rateLimit(env), windowMs: 60_000 }),
+    trust: proxyTrust(env['TRUST_PROXY']),
     siteName: site.title,
     publicOrigin: new URL(site.url).origin,
     from: env['NEWSLETTER_FROM'] || site.newsletter.from || `"${site.title}" <newsletter@${new URL(site.url).hostname}>`,

@@ -45,6 +45,7 @@ interface Row {
   email: string;
   status: SubscriberStatus;
   topics: string;
+  pending_topics: string;
   consent_text: string;
   consent_version: string;
   source: string | null;
@@ -83,29 +84,52 @@ function issueToken(db: DatabaseSync, subscriberId: number, purpose: 'confirm' |
   return token;
 }
 
+/** Records the consent a signup gave, as a row of its own: the history is never rewritten. */
+function recordConsent(db: DatabaseSync, subscriberId: number, signup: SignupRecord): void {
+  db.prepare('INSERT INTO consents (subscriber_id, consent_text, consent_version, source, given_at) VALUES (?, ?, ?, ?, ?)').run(
+    subscriberId,
+    signup.consentText,
+    signup.consentVersion,
+    signup.source ?? null,
+    signup.now.toISOString(),
+  );
+}
+
+/** Whether a confirmation email went to this subscriber a moment ago (a second one is not sent). */
+function confirmedRecently(db: DatabaseSync, subscriberId: number, now: Date): boolean {
+  const last = db.prepare("SELECT max(created_at) AS at FROM tokens WHERE subscriber_id = ? AND purpose = 'confirm'").get(subscriberId) as { at: string | null };
+  return last.at !== null && now.getTime() - Date.parse(last.at) < RESEND_AFTER_MS;
+}
+
 /**
- * Records a signup, one row per address whatever happens: a new address is stored as pending;
- * a pending or unsubscribed one signs up again (the new consent replaces the old); a confirmed
- * one only gains the topic. Says whether to send a confirmation email, with its tokens.
+ * Records a signup, one row per address whatever happens, and each consent as a row of its own:
+ * a new address is stored as pending; a pending one signs up again; an unsubscribed one starts
+ * again as pending with a new consent (the old one and its withdrawal stay on record); a confirmed
+ * one asking for a new topic gets it once they confirm it by email. Says whether to send a
+ * confirmation email, with its tokens.
  */
 export function recordSignup(db: DatabaseSync, signup: SignupRecord, compose?: ComposeEmail): SignupOutcome {
   return inTransaction(db, () => {
     const now = signup.now.toISOString();
     const existing = db.prepare('SELECT * FROM subscribers WHERE email = ?').get(signup.email) as Row | undefined;
-    if (existing?.status === 'confirmed') {
-      db.prepare('UPDATE subscribers SET topics = ? WHERE id = ?').run(withTopic(existing.topics, signup.topic), existing.id);
-      return { email: 'none' };
-    }
     let id: number;
-    if (existing) {
-      const last = db
-        .prepare("SELECT max(created_at) AS at FROM tokens WHERE subscriber_id = ? AND purpose = 'confirm'")
-        .get(existing.id) as { at: string | null };
-      const recent = existing.status === 'pending' && last.at !== null && signup.now.getTime() - Date.parse(last.at) < RESEND_AFTER_MS;
+    if (existing?.status === 'confirmed') {
+      const known = (JSON.parse(existing.topics) as string[]).concat(JSON.parse(existing.pending_topics) as string[]);
+      if (!signup.topic || known.includes(signup.topic)) return { email: 'none' };
+      // Anyone can type a confirmed address: the new topic waits for its owner's confirmation.
+      db.prepare('UPDATE subscribers SET pending_topics = ? WHERE id = ?').run(withTopic(existing.pending_topics, signup.topic), existing.id);
+      recordConsent(db, existing.id, signup);
+      if (confirmedRecently(db, existing.id, signup.now)) return { email: 'none' };
+      id = existing.id;
+    } else if (existing) {
+      const recent = existing.status === 'pending' && confirmedRecently(db, existing.id, signup.now);
+      // After an unsubscribe, the topics start again from this signup's.
+      const topics = existing.status === 'unsubscribed' ? withTopic('[]', signup.topic) : withTopic(existing.topics, signup.topic);
       db.prepare(
         `UPDATE subscribers SET status = 'pending', topics = ?, consent_text = ?, consent_version = ?, source = ?,
-           signed_up_at = ?, confirmed_at = NULL, unsubscribed_at = NULL WHERE id = ?`,
-      ).run(withTopic(existing.topics, signup.topic), signup.consentText, signup.consentVersion, signup.source ?? null, now, existing.id);
+           signed_up_at = ?, confirmed_at = NULL WHERE id = ?`,
+      ).run(topics, signup.consentText, signup.consentVersion, signup.source ?? null, now, existing.id);
+      recordConsent(db, existing.id, signup);
       if (recent) return { email: 'none' };
       id = existing.id;
     } else {
@@ -116,12 +140,23 @@ export function recordSignup(db: DatabaseSync, signup: SignupRecord, compose?: C
         )
         .run(signup.email, withTopic('[]', signup.topic), signup.consentText, signup.consentVersion, signup.source ?? null, now);
       id = Number(inserted.lastInsertRowid);
+      recordConsent(db, id, signup);
     }
     const tokens = { confirmToken: issueToken(db, id, 'confirm', signup.now), unsubscribeToken: issueToken(db, id, 'unsubscribe', signup.now) };
     // The email is queued with the signup: a crash after the answer cannot lose it.
     const outboxId = compose ? queueEmail(db, id, compose(tokens), signup.now) : undefined;
     return { email: 'confirm', ...tokens, outboxId };
   });
+}
+
+/** A subscriber's consents, oldest first: what they agreed to, when, and when they withdrew. */
+export function consentHistory(db: DatabaseSync, email: string): { consentVersion: string; givenAt: string; confirmedAt: string | null; withdrawnAt: string | null }[] {
+  return db
+    .prepare(
+      `SELECT consents.consent_version AS consentVersion, given_at AS givenAt, consents.confirmed_at AS confirmedAt, withdrawn_at AS withdrawnAt
+       FROM consents JOIN subscribers ON subscribers.id = consents.subscriber_id WHERE subscribers.email = ? ORDER BY consents.id`,
+    )
+    .all(email) as never;
 }
 
 /** The row of the subscriber a link's token belongs to, when the token is known and not expired. */
@@ -145,11 +180,16 @@ export function confirmSubscription(db: DatabaseSync, token: string, now: Date):
   return inTransaction(db, () => {
     const row = rowOfToken(db, token, 'confirm', now);
     if (!row) return false;
-    // Confirming twice (a double click, a second tab) keeps the first confirmation's time.
-    db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, ?) WHERE id = ? AND status != 'unsubscribed'").run(
+    if (row.status === 'unsubscribed') return true;
+    // Confirming twice (a double click, a second tab) keeps the first confirmation's time; topics
+    // asked for since the subscription are confirmed now.
+    const topics = JSON.parse(row.pending_topics) as string[];
+    db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, ?), topics = ?, pending_topics = '[]' WHERE id = ?").run(
       now.toISOString(),
+      topics.reduce(withTopic, row.topics),
       row.id,
     );
+    db.prepare('UPDATE consents SET confirmed_at = ? WHERE subscriber_id = ? AND confirmed_at IS NULL AND withdrawn_at IS NULL').run(now.toISOString(), row.id);
     return true;
   });
 }
@@ -160,7 +200,10 @@ export function unsubscribe(db: DatabaseSync, token: string, now: Date): boolean
     // Unsubscribe tokens never expire.
     const row = rowOfToken(db, token, 'unsubscribe', now);
     if (!row) return false;
-    db.prepare("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?").run(now.toISOString(), row.id);
+    if (row.status !== 'unsubscribed') {
+      db.prepare("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?, pending_topics = '[]' WHERE id = ?").run(now.toISOString(), row.id);
+      db.prepare('UPDATE consents SET withdrawn_at = ? WHERE subscriber_id = ? AND withdrawn_at IS NULL').run(now.toISOString(), row.id);
+    }
     // Confirmation links die with the subscription; a later signup issues new ones.
     db.prepare("DELETE FROM tokens WHERE subscriber_id = ? AND purpose = 'confirm'").run(row.id);
     return true;

@@ -4,17 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { openNewsletterDatabase, SCHEMA_VERSION } from '../../src/newsletter/database';
+import { checkWritable, inTransaction, openNewsletterDatabase, SCHEMA_VERSION } from '../../src/newsletter/database';
 import { emailProblem, normalizeEmail } from '../../src/newsletter/email-address';
 import { confirmAnswer, isCrossSite, subscribeAnswer, unsubscribeAnswer, type NewsletterDeps } from '../../src/newsletter/handlers';
 import type { MailMessage } from '../../src/newsletter/mailer';
 import { deliverDue, outboxStats, RETRY_MINUTES } from '../../src/newsletter/outbox';
-import { clientOf } from '../../src/newsletter/client-address';
+import { clientOf, proxyTrust } from '../../src/newsletter/client-address';
 import { createRateLimiter } from '../../src/newsletter/rate-limit';
 import { readSignup } from '../../src/newsletter/signup-form';
-import { subscribersCsv } from '../../src/newsletter/subscriber-report';
+import { printable, subscribersCsv } from '../../src/newsletter/subscriber-report';
 import {
   confirmSubscription,
+  consentHistory,
   eraseSubscriber,
   listSubscribers,
   recordSignup,
@@ -24,6 +25,8 @@ import {
 } from '../../src/newsletter/subscribers';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+/** Emails go out after the answer: lets the sends started by the last answers finish. */
+const sendsSettled = () => new Promise((resolve) => setTimeout(resolve, 20));
 const T0 = new Date('2026-11-27T10:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 const signup = (email: string, topic?: string, now = T0) =>
@@ -45,6 +48,16 @@ describe('email addresses', () => {
     expect(emailProblem('a@@x.com')).toMatch(/not an email/);
     expect(emailProblem(`${'a'.repeat(65)}@x.com`)).toMatch(/not an email/);
     expect(emailProblem(`a@${'b'.repeat(250)}.com`)).toMatch(/too long/);
+  });
+  it('refuse control and format characters, which a terminal runs and nodemailer strips', () => {
+    for (const sneaky of ['bs\b\b\bok@x.com', 'nul\0@x.com', 'esc\x1b[2J@x.com', 'del\x7f@x.com', 'c1\x85@x.com', 'rtl\u202eoc.x@y.com']) {
+      expect(emailProblem(sneaky)).toMatch(/control characters/);
+    }
+    expect(emailProblem('josé@example.es')).toBeUndefined();
+  });
+  it('are printed with such characters shown, not run', () => {
+    expect(printable('bs\b\b\bok@x.com')).toBe('bs\\u{8}\\u{8}\\u{8}ok@x.com');
+    expect(printable('esc\x1b[2J@x.com')).toBe('esc\\u{1b}[2J@x.com');
   });
 });
 
@@ -76,6 +89,17 @@ describe('the signup form', () => {
 });
 
 describe('the rate limiter', () => {
+  it('remembers a bounded number of clients; beyond them, new clients share one counter', () => {
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, maxClients: 100 });
+    for (let n = 0; n < 100; n++) expect(limiter.check(`10.0.${n >> 8}.${n & 255}`, 0)).toEqual({ ok: true });
+    // A flood of distinct addresses: memory stays put, and the flood is limited as one client.
+    const flood = Array.from({ length: 5000 }, (_, n) => limiter.check(`203.0.${n >> 8}.${n & 255}`, 10));
+    expect(limiter.size).toBeLessThanOrEqual(101);
+    expect(flood.filter((answer) => answer.ok)).toHaveLength(2);
+    // Once the windows end, clients are forgotten and counted one by one again.
+    expect(limiter.check('198.51.100.1', 61_000)).toEqual({ ok: true });
+    expect(limiter.size).toBe(1);
+  });
   it('allows `limit` requests per window per client, then says when to come back', () => {
     const limiter = createRateLimiter({ limit: 2, windowMs: 60_000 });
     expect(limiter.check('a', 0)).toEqual({ ok: true });
@@ -87,11 +111,21 @@ describe('the rate limiter', () => {
 });
 
 describe('the client of a request', () => {
-  const request = new Request('http://x/', { headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.2' } });
+  const headers = { 'x-forwarded-for': '203.0.113.7, 10.0.0.2' };
   it('is the socket address, unless the proxy is trusted', () => {
-    expect(clientOf(request, '10.0.0.2', {})).toBe('10.0.0.2');
-    expect(clientOf(request, '10.0.0.2', { TRUST_PROXY: '1' })).toBe('203.0.113.7');
-    expect(clientOf(new Request('http://x/'), '10.0.0.2', { TRUST_PROXY: '1' })).toBe('10.0.0.2');
+    expect(clientOf(headers, '10.0.0.2', proxyTrust(undefined))).toBe('10.0.0.2');
+    expect(clientOf(headers, '10.0.0.3', proxyTrust('1'))).toBe('10.0.0.2');
+    expect(clientOf(headers, '10.0.0.3', proxyTrust('2'))).toBe('203.0.113.7');
+    expect(clientOf({}, '10.0.0.2', proxyTrust('1'))).toBe('10.0.0.2');
+  });
+  it('is never an entry the client wrote itself while a trusted proxy stands after it', () => {
+    // The proxy appends the address it saw; whatever the client sent comes before.
+    for (const spoofed of ['1.1.1.1', '8.8.8.8, 9.9.9.9', 'garbage']) {
+      expect(clientOf({ 'x-forwarded-for': `${spoofed}, 198.51.100.4` }, '127.0.0.1', proxyTrust('loopback'))).toBe('198.51.100.4');
+    }
+  });
+  it('refuses a TRUST_PROXY it cannot read, naming it', () => {
+    expect(() => proxyTrust('not-an-address')).toThrow(/TRUST_PROXY=not-an-address/);
   });
 });
 
@@ -142,9 +176,42 @@ describe('the subscriber store', () => {
     expect(confirmSubscription(db(), outcome.confirmToken, later(3600_000))).toBe(true);
     expect(confirmSubscription(db(), outcome.confirmToken, later(7200_000))).toBe(true);
     expect(listSubscribers(db())[0]).toMatchObject({ status: 'confirmed', confirmedAt: later(3600_000).toISOString() });
-    // A confirmed address signing up again only gains the topic.
-    expect(signup('ana@example.com', 'course', later(86_400_000)).email).toBe('none');
-    expect(listSubscribers(db(), { topic: 'course' })).toHaveLength(1);
+    // A confirmed address signing up again for a topic it has sends nothing; a new topic waits
+    // for the owner's confirmation: anyone can type someone else's address.
+    expect(signup('ana@example.com', undefined, later(86_400_000)).email).toBe('none');
+    const topic = signup('ana@example.com', 'course', later(86_400_000));
+    if (topic.email !== 'confirm') throw new Error('expected an email');
+    expect(listSubscribers(db(), { topic: 'course' })).toHaveLength(0);
+    expect(signup('ana@example.com', 'course', later(86_460_000)).email).toBe('none');
+    expect(confirmSubscription(db(), topic.confirmToken, later(86_500_000))).toBe(true);
+    expect(listSubscribers(db(), { topic: 'course' })[0]).toMatchObject({ status: 'confirmed', confirmedAt: later(3600_000).toISOString() });
+  });
+
+  it('keeps every consent and its withdrawal when an unsubscribed address signs up again', () => {
+    fresh();
+    const first = signup('ana@example.com', 'ml-madrid');
+    if (first.email !== 'confirm') throw new Error('expected an email');
+    confirmSubscription(db(), first.confirmToken, later(1000));
+    unsubscribe(db(), first.unsubscribeToken, later(2000));
+    const again = signup('ana@example.com', undefined, later(3000));
+    if (again.email !== 'confirm') throw new Error('expected an email');
+    expect(listSubscribers(db())[0]).toMatchObject({ status: 'pending', topics: [], unsubscribedAt: later(2000).toISOString() });
+    confirmSubscription(db(), again.confirmToken, later(4000));
+    expect(consentHistory(db(), 'ana@example.com')).toEqual([
+      { consentVersion: 'v1', givenAt: T0.toISOString(), confirmedAt: later(1000).toISOString(), withdrawnAt: later(2000).toISOString() },
+      { consentVersion: 'v1', givenAt: later(3000).toISOString(), confirmedAt: later(4000).toISOString(), withdrawnAt: null },
+    ]);
+  });
+
+  it('proves a write would succeed, and names the real error when it cannot', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'health-')), 'db.sqlite');
+    openNewsletterDatabase(file).close();
+    const readOnly = new DatabaseSync(file, { readOnly: true });
+    // BEGIN IMMEDIATE; ROLLBACK succeeds on a read-only file: a real write does not.
+    readOnly.exec('BEGIN IMMEDIATE; ROLLBACK');
+    expect(() => checkWritable(readOnly)).toThrow(/readonly/i);
+    expect(() => inTransaction(readOnly, () => readOnly.exec("INSERT INTO health VALUES (1, 'x')"))).toThrow(/readonly/i);
+    expect(() => checkWritable(db())).not.toThrow();
   });
 
   it('unsubscribes with the token; the confirmation link then stops working', () => {
@@ -211,14 +278,48 @@ describe('the HTTP answers', () => {
       status: 200,
       body: { ok: true },
     });
+    await sendsSettled();
     expect(sent).toHaveLength(2);
     const [mail] = sent;
     expect(mail!.subject).toBe('The Gurus: confirm to hear about Machine Learning in Production — Madrid');
-    expect(mail!.text).toMatch(/http:\/\/localhost:4321\/newsletter\/confirm\/\?token=[\w-]{43}/);
+    expect(mail!.text).toMatch(/https:\/\/thegurus\.example\/newsletter\/confirm\/\?token=[\w-]{43}/);
     expect(mail!.headers).toEqual({
-      'List-Unsubscribe': expect.stringMatching(/^<http:\/\/localhost:4321\/api\/newsletter\/unsubscribe\?token=[\w-]{43}>$/),
+      'List-Unsubscribe': expect.stringMatching(/^<https:\/\/thegurus\.example\/api\/newsletter\/unsubscribe\?token=[\w-]{43}>$/),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
+  });
+
+  it('writes the links in its emails from the configured URL, whatever the Host says', async () => {
+    sent.length = 0;
+    const forged = post('email=eve%40example.com&consent=yes', { accept: 'application/json' }, 'http://evil.test/api/newsletter/subscribe');
+    expect(await subscribeAnswer(forged, '1.1.1.1', deps())).toMatchObject({ status: 200 });
+    await sendsSettled();
+    expect(sent[0]!.text).not.toContain('evil.test');
+    expect(sent[0]!.headers['List-Unsubscribe']).toMatch(/^<https:\/\/thegurus\.example\//);
+  });
+
+  it('answers before sending, so that no timing tells a new address from a confirmed one', async () => {
+    let release: () => void = () => {};
+    const slow = { destination: 'smtp://slow', send: () => new Promise<void>((resolve) => (release = resolve)) };
+    const d = deps({ mailer: slow });
+    const started = performance.now();
+    expect(await subscribeAnswer(post('email=new%40example.com&consent=yes', { accept: 'application/json' }), 'c', d)).toMatchObject({ status: 200 });
+    // The mail server has not answered yet (it never will until released): the reader has.
+    expect(performance.now() - started).toBeLessThan(1000);
+    await sendsSettled();
+    expect(outboxStats(d.db).waiting).toBe(1);
+    release();
+    await sendsSettled();
+    expect(outboxStats(d.db).waiting).toBe(0);
+  });
+
+  it('refuses a topic that is no course', async () => {
+    const d = deps();
+    expect(await subscribeAnswer(post('email=a%40b.co&consent=yes&topic=made-up', { accept: 'application/json' }), 'c', d)).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/"made-up" is not one of/) },
+    });
+    expect(listSubscribers(d.db)).toEqual([]);
   });
 
   it('answers 400 naming the problem, and stores nothing', async () => {
@@ -262,25 +363,57 @@ describe('the HTTP answers', () => {
     const d = deps({ mailer });
     expect(await subscribeAnswer(post('email=a%40b.co&consent=yes', { accept: 'application/json' }), 'c', d, T0)).toEqual({ kind: 'json', status: 200, body: { ok: true } });
     expect(listSubscribers(d.db)[0]).toMatchObject({ email: 'a@b.co', status: 'pending' });
-    expect(outboxStats(d.db)).toEqual({ waiting: 1, failed: 0, oldest: T0.toISOString(), lastError: 'connect ECONNREFUSED' });
+    await sendsSettled();
+    expect(outboxStats(d.db)).toEqual({ waiting: 1, failed: 0, bounced: 0, oldest: T0.toISOString(), lastError: 'connect ECONNREFUSED' });
     // Not yet due (first retry after a minute), then still down, then up.
-    expect(await deliverDue(d.db, mailer, later(30_000))).toEqual({ sent: 0, failed: 0 });
-    expect(await deliverDue(d.db, mailer, later(61_000))).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverDue(d.db, mailer, later(30_000))).toEqual({ sent: 0, failed: 0, bounced: 0 });
+    expect(await deliverDue(d.db, mailer, later(61_000))).toEqual({ sent: 0, failed: 1, bounced: 0 });
     down = false;
-    expect(await deliverDue(d.db, mailer, later(61_000 + 5 * 60_000))).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDue(d.db, mailer, later(61_000 + 5 * 60_000))).toEqual({ sent: 1, failed: 0, bounced: 0 });
     expect(delivered[0]!.to).toBe('a@b.co');
     expect(outboxStats(d.db).waiting).toBe(0);
   });
 
-  it('gives up after the last retry, and says so', async () => {
-    const d = deps({ mailer: { destination: 'x', send: async () => { throw new Error('550 no such user'); } } });
+  it("sends an email once when the signup's own send and two retry timers race for it", async () => {
+    const delivered: MailMessage[] = [];
+    let release: () => void = () => {};
+    const slow = { destination: 'smtp://slow', send: (message: MailMessage) => new Promise<void>((resolve) => (release = () => (delivered.push(message), resolve()))) };
+    const d = deps({ mailer: slow });
     await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d, T0);
+    await sendsSettled();
+    // The first send is still talking to the mail server when the timers look at the outbox.
+    const ticks = Promise.all([deliverDue(d.db, slow, later(1000)), deliverDue(d.db, slow, later(2000))]);
+    expect(await ticks).toEqual([{ sent: 0, failed: 0, bounced: 0 }, { sent: 0, failed: 0, bounced: 0 }]);
+    release();
+    await sendsSettled();
+    expect(delivered).toHaveLength(1);
+    expect(outboxStats(d.db).waiting).toBe(0);
+  });
+
+  it('marks a permanent refusal (5xx) bounced at once, and retries a temporary one (4xx)', async () => {
+    const refusal = (code: number) => Object.assign(new Error(`${code} refused`), { responseCode: code });
+    const d = deps({ mailer: { destination: 'x', send: async () => { throw refusal(550); } } });
+    await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d, T0);
+    await sendsSettled();
+    expect(outboxStats(d.db)).toMatchObject({ waiting: 1, failed: 0, bounced: 1, lastError: '550 refused' });
+    expect(await deliverDue(d.db, d.mailer, later(86_400_000))).toEqual({ sent: 0, failed: 0, bounced: 0 });
+    const busy = deps({ mailer: { destination: 'x', send: async () => { throw refusal(451); } } });
+    await subscribeAnswer(post('email=b%40b.co&consent=yes'), 'c', busy, T0);
+    await sendsSettled();
+    expect(outboxStats(busy.db)).toMatchObject({ waiting: 1, failed: 0, bounced: 0 });
+    expect(await deliverDue(busy.db, busy.mailer, later(61_000))).toEqual({ sent: 0, failed: 1, bounced: 0 });
+  });
+
+  it('gives up after the last retry, and says so', async () => {
+    const d = deps({ mailer: { destination: 'x', send: async () => { throw new Error('connect ETIMEDOUT'); } } });
+    await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d, T0);
+    await sendsSettled();
     let now = T0.getTime();
     for (const minutes of RETRY_MINUTES) {
       now += minutes * 60_000 + 1000;
       await deliverDue(d.db, d.mailer, new Date(now));
     }
-    expect(outboxStats(d.db)).toMatchObject({ waiting: 1, failed: 1, lastError: '550 no such user' });
+    expect(outboxStats(d.db)).toMatchObject({ waiting: 1, failed: 1, bounced: 0, lastError: 'connect ETIMEDOUT' });
   });
 
   it('refuses cross-site posts from browsers, not requests without an Origin', () => {
@@ -312,6 +445,7 @@ describe('the HTTP answers', () => {
     sent.length = 0;
     const d = deps();
     await subscribeAnswer(post('email=a%40b.co&consent=yes'), 'c', d);
+    await sendsSettled();
     const token = (name: string) => new RegExp(`${name}/\\?token=([\\w-]+)`).exec(sent[0]!.text)![1]!;
     expect(await confirmAnswer(post('token=nope'), d)).toMatchObject({ kind: 'page', status: 400 });
     expect(await confirmAnswer(post(`token=${token('confirm')}`), d)).toEqual({ kind: 'redirect', location: '/newsletter/confirmed/' });
