@@ -29,7 +29,7 @@ import { fromTrustedProxy, proxyTrust, type ProxyTrust } from '../src/newsletter
 import { checkWritable, openNewsletterDatabase } from '../src/newsletter/database.ts';
 import { closeNewsletter, markOutboxRetryStarted, MAX_API_BODY_BYTES } from '../src/newsletter/lifecycle.ts';
 import { mailerFromEnv } from '../src/newsletter/mailer.ts';
-import { deliverDue, RETRY_CHECK_MS } from '../src/newsletter/outbox.ts';
+import { deliverDue, releaseClaims, RETRY_CHECK_MS } from '../src/newsletter/outbox.ts';
 
 const dist = resolve(process.env['DIST_DIR'] || 'dist');
 const entry = join(dist, 'server', 'entry.mjs');
@@ -143,6 +143,18 @@ function healthz(res: ServerResponse): void {
   res.writeHead(health.error === undefined ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
 }
 
+/** A request's whole body; `undefined` when the client went away before sending all of it. */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(undefined));
+    req.on('aborted', () => resolve(undefined));
+    req.on('close', () => resolve(req.complete ? Buffer.concat(chunks) : undefined));
+  });
+}
+
 const METHODS = new Set(['GET', 'HEAD', 'POST']);
 // A host name or an address literal, with an optional port: `Host: a@b` or `Host: x/y` is no host.
 const HOST_HEADER = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -154,13 +166,17 @@ const NOT_SERVED = /^\/(?:_headers|_redirects|_image)(?:\/|$)/;
 
 let inFlight = 0;
 let stopping = false;
-const server = createServer((req, res) => {
+// A client that sends its headers or body slowly (slowloris) is cut off: headers within 10 s, the
+// whole request within REQUEST_TIMEOUT_MS (default 30 s), checked every second.
+const requestTimeout = Number(process.env['REQUEST_TIMEOUT_MS'] || 30_000);
+const server = createServer({ headersTimeout: Math.min(10_000, requestTimeout), requestTimeout, connectionsCheckingInterval: 1000 }, (req, res) => {
   const started = performance.now();
   const raw = (req.url ?? '/').split('?')[0] ?? '/';
   inFlight += 1;
   res.on('close', () => {
     inFlight -= 1;
-    log({ method: req.method, path: raw, status: res.statusCode, ms: Math.round(performance.now() - started) });
+    // A request cut off before its answer is logged as such, not as the 200 it never got.
+    log({ method: req.method, path: raw, status: res.headersSent ? res.statusCode : null, ms: Math.round(performance.now() - started) });
     // Stopping: a kept-alive connection that has just finished its last request closes now.
     if (stopping) server.closeIdleConnections();
   });
@@ -189,6 +205,17 @@ const server = createServer((req, res) => {
   }
   const encoding = acceptedEncoding(req.headers['accept-encoding']);
   const servePage = () => compress(req as never, res as never, () => handler(req, res));
+  // An API body is read whole here (at most the limit) before Astro sees the request, which it
+  // takes as `req.body`: a client that sends it slowly, or never finishes, is cut off by the
+  // request timeout without reaching a route.
+  if (req.method === 'POST') {
+    readBody(req).then((body) => {
+      if (body === undefined) return;
+      (req as IncomingMessage & { body?: Buffer }).body = body;
+      servePage();
+    });
+    return;
+  }
   // Static text files come compressed from memory; the rest (images, on-demand pages) as Astro serves them.
   if (encoding && read && !path.startsWith('/api/')) {
     precompressed(path, encoding).then(
@@ -221,6 +248,7 @@ const server = createServer((req, res) => {
 // first newsletter request after a restart. The routes' own timer stands down.
 const mailer = mailerFromEnv(process.env);
 markOutboxRetryStarted();
+releaseClaims(db);
 const retryOutbox = () =>
   deliverDue(db, mailer).then(
     ({ sent, failed, bounced }) => (sent || failed || bounced) && log({ message: `outbox: ${sent} email(s) sent, ${failed} still waiting, ${bounced} bounced` }),

@@ -1,19 +1,22 @@
 // Starts a build's production server (scripts/serve.ts) for a benchmark or a test, and waits until
 // it answers.
 import { spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * @param {string} outDir a build folder (`dist`, or an `--outDir`)
  * @param {number} port
  * @param {Record<string, string>} [env] more environment for the server (its database, its mail …)
- * @returns {Promise<{ origin: string, stop: () => Promise<void>, kill: (signal: NodeJS.Signals) => Promise<number | null> }>}
+ * @param {{ log?: string }} [options] `log`: a file the server's output goes to (else it is dropped)
+ * @returns {Promise<{ origin: string, pid: number, stop: () => Promise<void>, kill: (signal: NodeJS.Signals) => Promise<number | null> }>}
  */
-export async function serveBuild(outDir, port, env = {}) {
+export async function serveBuild(outDir, port, env = {}, { log } = {}) {
+  const output = log ? openSync(log, 'a') : 'ignore';
   const server = spawn(process.execPath, ['scripts/serve.ts'], {
     // A database of its own unless one is given: a test's signups never land in data/.
     env: { ...process.env, NEWSLETTER_DB: join(outDir, 'newsletter.sqlite'), ...env, DIST_DIR: outDir, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: 'ignore',
+    stdio: ['ignore', output, output],
   });
   const origin = `http://127.0.0.1:${port}`;
   try {
@@ -25,6 +28,7 @@ export async function serveBuild(outDir, port, env = {}) {
   const exited = new Promise((done) => server.once('exit', (code) => done(code)));
   return {
     origin,
+    pid: /** @type {number} */ (server.pid),
     stop: async () => {
       if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
       await exited;

@@ -73,6 +73,14 @@ export async function deliver(db: DatabaseSync, mailer: Mailer, id: number, now 
   }
 }
 
+/**
+ * Frees the claims of a sender that is gone: at the server's start, what a killed process was
+ * sending is sent again now rather than once its claim runs out. One server sends per database.
+ */
+export function releaseClaims(db: DatabaseSync): void {
+  db.prepare('UPDATE outbox SET claimed_until = NULL WHERE claimed_until IS NOT NULL').run();
+}
+
 /** Sends every email whose time has come; returns how many went out, failed again, or bounced. */
 export async function deliverDue(db: DatabaseSync, mailer: Mailer, now = new Date()): Promise<{ sent: number; failed: number; bounced: number }> {
   const due = db.prepare('SELECT id FROM outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 100').all(now.toISOString()) as { id: number }[];
