@@ -46,16 +46,22 @@ const fail = (message: string): never => {
 };
 
 // Every absolute URL the server writes (the links in emails) starts with the URL the site was
-// built for, never with a request's Host. Served to the network, a build for localhost would mail
-// links to localhost: refuse to start, and say what to set.
+// built for, never with a request's Host. In production (NODE_ENV=production, or listening beyond
+// this machine) a build for localhost would mail links to localhost: refuse to start, and say what
+// to set. A SITE_URL given to the server must be the one the build was made with.
 const siteFile = join(dist, 'server', 'site.json');
 const siteUrl = existsSync(siteFile) ? String((JSON.parse(readFileSync(siteFile, 'utf8')) as { url?: unknown }).url ?? '') : '';
 const isLoopback = (name: string) => name === 'localhost' || name.endsWith('.localhost') || /^127\./.test(name) || name === '::1' || name === '[::1]';
-if (!isLoopback(host) && (siteUrl === '' || isLoopback(new URL(siteUrl).hostname))) {
+const production = process.env['NODE_ENV'] === 'production' || !isLoopback(host);
+if (production && (siteUrl === '' || isLoopback(new URL(siteUrl).hostname))) {
   fail(
-    `This build is for ${siteUrl || 'no public URL'}, but the server listens on ${host}: the links in its emails would point there.\n` +
-      'Build for the public address first: SITE_URL=https://your.domain npm run build (or set `url` in site.config.ts).',
+    `This build is for ${siteUrl || 'no public URL'}: in production the links in its emails would point there.\n` +
+      'Build for the public address: SITE_URL=https://your.domain npm run build (docker build --build-arg SITE_URL=…), or set `url` in site.config.ts.',
   );
+}
+const givenUrl = process.env['SITE_URL'];
+if (givenUrl && siteUrl && new URL(givenUrl).origin !== new URL(siteUrl).origin) {
+  fail(`SITE_URL is ${givenUrl}, but this build was made for ${siteUrl}: build again with SITE_URL=${givenUrl}.`);
 }
 let trust: ProxyTrust = () => false;
 try {

@@ -149,3 +149,20 @@ test('a corrupt database, or one from newer code, stops the server at start with
   expect(second.status).toBe(1);
   expect(second.stderr).toContain('schema version 99, newer than this code');
 });
+
+test('in production, a build for localhost, a SITE_URL the build was not made for, or an unreadable TRUST_PROXY stop the server at start', () => {
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['scripts/serve.ts'], { env: { ...process.env, NEWSLETTER_DB: join(data, 'start.sqlite'), PORT: '4367', ...env }, encoding: 'utf8', timeout: 20_000 });
+  // This build is for http://localhost:4321 (the default): its emails would link to localhost.
+  for (const env of [{ NODE_ENV: 'production' }, { HOST: '0.0.0.0' }]) {
+    const refused = start(env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/This build is for http:\/\/localhost:4321: .*\nBuild for the public address: SITE_URL=https:\/\/your\.domain npm run build/);
+  }
+  const other = start({ SITE_URL: 'https://thegurus.example' });
+  expect(other.status).toBe(1);
+  expect(other.stderr).toContain('SITE_URL is https://thegurus.example, but this build was made for http://localhost:4321');
+  const proxy = start({ TRUST_PROXY: 'yes please' });
+  expect(proxy.status).toBe(1);
+  expect(proxy.stderr).toContain('TRUST_PROXY=yes please cannot be read');
+});
