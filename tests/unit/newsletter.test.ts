@@ -454,3 +454,11 @@ describe('the HTTP answers', () => {
     expect(listSubscribers(d.db)[0]!.status).toBe('unsubscribed');
   });
 });
+
+describe('the SMTP mailer', () => {
+  it('names its server once, port included once', async () => {
+    const { smtpMailer } = await import('../../src/newsletter/mailer');
+    expect(smtpMailer('smtp://user:secret@127.0.0.1:2525').destination).toBe('smtp://127.0.0.1:2525');
+    expect(smtpMailer('smtps://mail.example.com').destination).toBe('smtps://mail.example.com');
+  });
+});
