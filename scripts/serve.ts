@@ -115,9 +115,9 @@ function withHeaders(req: IncomingMessage, res: ServerResponse, path: string): v
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     const headers = headersFor(path, headerRules);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const explicit = res.getHeader('cache-control') ?? (rest.find((part) => typeof part === 'object') as Record<string, unknown> | undefined)?.['Cache-Control'];
-    const caching = headers['Cache-Control'] ?? explicit ?? cachingOf(path, String(res.getHeader('content-type') ?? ''));
-    if (caching) res.setHeader('Cache-Control', String(caching));
+    // (Headers given to writeHead itself, as the server's own answers give `no-store`, win over these.)
+    const caching = headers['Cache-Control'] ?? cachingOf(path, String(res.getHeader('content-type') ?? ''));
+    if (caching) res.setHeader('Cache-Control', caching);
     // HTTPS as the socket says, or as a proxy we trust says: anyone can send X-Forwarded-Proto.
     const forwardedHttps = req.headers['x-forwarded-proto'] === 'https' && fromTrustedProxy(req.socket.remoteAddress ?? '', trust);
     if ('encrypted' in req.socket || forwardedHttps) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
