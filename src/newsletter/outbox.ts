@@ -81,17 +81,28 @@ export function releaseClaims(db: DatabaseSync): void {
   db.prepare('UPDATE outbox SET claimed_until = NULL WHERE claimed_until IS NOT NULL').run();
 }
 
-/** Sends every email whose time has come; returns how many went out, failed again, or bounced. */
+/** Emails looked at in one query: the outbox is read a batch at a time, never all at once. */
+const BATCH = 100;
+
+/**
+ * Sends every email whose time has come, a batch at a time until none is left (after a restart
+ * there may be hundreds); returns how many went out, failed again, or bounced.
+ */
 export async function deliverDue(db: DatabaseSync, mailer: Mailer, now = new Date()): Promise<{ sent: number; failed: number; bounced: number }> {
-  const due = db.prepare('SELECT id FROM outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 100').all(now.toISOString()) as { id: number }[];
   const counts = { sent: 0, failed: 0, bounced: 0 };
-  for (const { id } of due) {
-    const result = await deliver(db, mailer, id, now);
-    if (result.status === 'sent') counts.sent += 1;
-    else if (result.status === 'waiting') counts.failed += 1;
-    else if (result.status === 'bounced') counts.bounced += 1;
+  const due = db.prepare('SELECT id FROM outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?');
+  let after = 0;
+  for (;;) {
+    const batch = due.all(now.toISOString(), after, BATCH) as { id: number }[];
+    for (const { id } of batch) {
+      const result = await deliver(db, mailer, id, now);
+      if (result.status === 'sent') counts.sent += 1;
+      else if (result.status === 'waiting') counts.failed += 1;
+      else if (result.status === 'bounced') counts.bounced += 1;
+    }
+    if (batch.length < BATCH) return counts;
+    after = batch.at(-1)!.id;
   }
-  return counts;
 }
 
 /** What waits in the outbox, for the operator. */

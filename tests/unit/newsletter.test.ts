@@ -8,7 +8,7 @@ import { checkWritable, inTransaction, openNewsletterDatabase, SCHEMA_VERSION } 
 import { emailProblem, normalizeEmail } from '../../src/newsletter/email-address';
 import { confirmAnswer, isCrossSite, subscribeAnswer, unsubscribeAnswer, type NewsletterDeps } from '../../src/newsletter/handlers';
 import type { MailMessage } from '../../src/newsletter/mailer';
-import { deliverDue, outboxStats, RETRY_MINUTES } from '../../src/newsletter/outbox';
+import { deliverDue, outboxStats, queueEmail, RETRY_MINUTES } from '../../src/newsletter/outbox';
 import { clientOf, proxyTrust } from '../../src/newsletter/client-address';
 import { createRateLimiter } from '../../src/newsletter/rate-limit';
 import { readSignup } from '../../src/newsletter/signup-form';
@@ -460,5 +460,16 @@ describe('the SMTP mailer', () => {
     const { smtpMailer } = await import('../../src/newsletter/mailer');
     expect(smtpMailer('smtp://user:secret@127.0.0.1:2525').destination).toBe('smtp://127.0.0.1:2525');
     expect(smtpMailer('smtps://mail.example.com').destination).toBe('smtps://mail.example.com');
+  });
+});
+
+describe('the outbox', () => {
+  it('sends every due email in one pass, however many there are', async () => {
+    const db = openNewsletterDatabase(':memory:');
+    const id = Number(db.prepare("INSERT INTO subscribers (email, status, consent_text, consent_version, signed_up_at) VALUES ('a@b.co', 'pending', 'x', 'v1', 'now')").run().lastInsertRowid);
+    for (let n = 0; n < 250; n++) queueEmail(db, id, { from: 'f@x.co', to: 'a@b.co', subject: String(n), text: '', html: '', headers: {} }, T0);
+    const delivered: string[] = [];
+    expect(await deliverDue(db, { destination: 'x', send: async (message) => void delivered.push(message.subject) }, later(1000))).toEqual({ sent: 250, failed: 0, bounced: 0 });
+    expect(new Set(delivered).size).toBe(250);
   });
 });
