@@ -51,7 +51,7 @@ function raw(target: number, head: string, { body = '', timeoutMs = 8000, trickl
       socket.destroy();
       reject(new Error(`no answer within ${timeoutMs} ms to ${head.split('\r\n')[0]}`));
     }, timeoutMs);
-    socket.on('data', (chunk) => {
+    socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       const text = Buffer.concat(chunks).toString('latin1');
       const end = text.indexOf('\r\n\r\n');
