@@ -1,17 +1,14 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { AUTHOR_FILES, AUTHOR_KEYS } from '../content/authors-loader';
-import { contentRole, listContentFiles, readerOf, type ContentLayout } from '../content/content-files';
-import { parseHtmlEntry } from '../content/readers/html-reader';
-import { parsedFromRst, readRstFiles, RstUnavailableError } from '../content/readers/rst-reader';
+import type { ContentLayout } from '../content/content-files';
 import { displayPath, type ContentProblem } from '../content/content-error';
 import { courseFiles } from '../content/course-header';
 import { checkHeaderFile } from '../content/header-files-loader';
 import { linkIndexOf } from '../content/link-index';
-import { decodeSource, parsePelicanSource, type ParsedSource } from '../content/pelican-header';
 import { KNOWN_KEYS, splitList, type MetadataSettings } from '../content/pelican-metadata';
+import { readContentFolder } from '../content/read-content-folder';
 import { readEntry, type EntrySchema } from '../content/read-entry';
 import { renderBody } from '../content/render-body';
 import { articleSchema } from '../content/schemas/article';
@@ -60,39 +57,16 @@ const fromProblem = (problem: ContentProblem, rule: string): Diagnostic => ({
  * header keys, scheduled posts, forgotten drafts, over-long summaries).
  */
 export async function lintContent({ contentDir, settings, layout, markdown = PROJECT_MARKDOWN, incomplete = 'error', now }: LintOptions): Promise<Diagnostic[]> {
-  const files = await listContentFiles(contentDir);
-  const staticFiles = new Set(files.filter((path) => contentRole(path, layout) === 'static'));
+  const folder = await readContentFolder(contentDir, { layout, defaultLang: settings.defaultLang, yamlHeaders: settings.yamlHeaders ?? true });
+  const { staticFiles } = folder;
   const diagnostics: Diagnostic[] = [];
   const inputs: IndexInput[] = [];
   const sources = new Map<string, { lines: string[]; body: string; bodyLine: number; summary: string | undefined }>();
   const tagUses: TagUse[] = [];
-  // `.rst` entries are read by docutils, all at once, as the build reads them.
-  const rstFiles = files.filter((path) => ['article', 'page'].includes(contentRole(path, layout)) && readerOf(path, layout) === 'rst');
-  const rst = new Map<string, ParsedSource>();
-  try {
-    const reads = await readRstFiles(rstFiles.map((path) => join(contentDir, path)), { lang: settings.defaultLang });
-    rstFiles.forEach((path, position) => rst.set(path, parsedFromRst(reads[position] ?? { path, error: 'docutils returned nothing' })));
-  } catch (error) {
-    if (!(error instanceof RstUnavailableError)) throw error;
-    for (const path of rstFiles) diagnostics.push({ file: displayPath(join(contentDir, path)), line: 1, column: 1, severity: 'error', rule: 'schema', message: 'needs docutils to be read (apt-get install python3-docutils, or pip install docutils)' });
-  }
+  for (const file of folder.undecodable) diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'encoding', message: 'is not a UTF-8 text file' });
+  for (const file of folder.needDocutils) diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'schema', message: 'needs docutils to be read (apt-get install python3-docutils, or pip install docutils)' });
 
-  for (const relativePath of files) {
-    const role = contentRole(relativePath, layout);
-    if (role === 'static' || role === 'none') continue;
-    const path = join(contentDir, relativePath);
-    const file = displayPath(path);
-    const bytes = await readFile(path);
-    const text = decodeSource(bytes);
-    if (text === undefined) {
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'encoding', message: 'is not a UTF-8 text file' });
-      continue;
-    }
-    const lines = text.split('\n');
-    const reader = readerOf(relativePath, layout);
-    if (reader === 'rst' && !rst.has(relativePath)) continue;
-    const own = reader === 'rst' ? rst.get(relativePath) : reader === 'html' ? parseHtmlEntry(text) : undefined;
-    const parsed = own ?? parsePelicanSource(text, { yaml: settings.yamlHeaders ?? true });
+  for (const { relativePath, role, file, bytes, text, lines, parsed, own } of folder.sources) {
     diagnostics.push(...mojibakeDiagnostics(file, lines, parsed.fields, parsed.bodyLine));
 
     if (role === 'course' || role === 'author') {
