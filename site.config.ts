@@ -17,5 +17,6 @@ export default defineSiteConfig({
     consentText:
       'I agree to receive emails from The Gurus about machine learning in production and our courses. I can unsubscribe at any time.',
     consentVersion: '2026-11-27',
+    address: 'The Gurus Team · Madrid, Spain',
   },
 });

@@ -213,6 +213,13 @@ export const siteConfigSchema = z.object({
       consentVersion: z.string().min(1).default('1'),
       /** Sender of the emails, e.g. `"The Gurus" <news@example.com>`. Default: newsletter@ the site's host. */
       from: z.string().min(3).optional(),
+      /**
+       * Who sends the newsletter, in every email's footer: a postal address or legal line, as
+       * anti-spam laws (CAN-SPAM, the EU's e-Privacy rules) ask of bulk senders.
+       */
+      address: z.string().min(3).optional(),
+      /** Emails a campaign sends per minute at most (`--rate N` overrides): inside a provider's limits. */
+      ratePerMinute: z.number().int().positive('must be at least 1').default(120),
     })
     .prefault({}),
   /** `pelican`: old Pelican URLs (and feed URLs) redirect to the new ones, for sites moved from Pelican. */

@@ -59,6 +59,35 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO consents (subscriber_id, consent_text, consent_version, source, given_at, confirmed_at, withdrawn_at)
      SELECT id, consent_text, consent_version, source, signed_up_at, confirmed_at, unsubscribed_at FROM subscribers;
    ALTER TABLE subscribers ADD COLUMN pending_topics TEXT NOT NULL DEFAULT '[]';`,
+  // Campaigns: an email written once from content, and one row per recipient, all written in one
+  // transaction before the first is sent; each row records how far its email got.
+  `CREATE TABLE campaigns (
+     id INTEGER PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('post', 'page', 'course', 'digest')),
+     entry TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     letter TEXT NOT NULL,
+     audience TEXT NOT NULL,
+     entry_date TEXT,
+     status TEXT NOT NULL CHECK (status IN ('sending', 'paused', 'done')),
+     created_at TEXT NOT NULL,
+     finished_at TEXT
+   );
+   CREATE INDEX campaigns_by_entry ON campaigns (kind, entry);
+   CREATE TABLE campaign_recipients (
+     campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'bounced', 'skipped')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT,
+     claimed_until TEXT,
+     token TEXT,
+     last_error TEXT,
+     sent_at TEXT,
+     PRIMARY KEY (campaign_id, subscriber_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX campaign_recipients_waiting ON campaign_recipients (campaign_id, state);
+   ALTER TABLE subscribers ADD COLUMN bounced_at TEXT;`,
 ];
 
 /** Version of the schema this code writes. */

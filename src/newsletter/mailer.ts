@@ -11,6 +11,10 @@ export interface MailMessage {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** A stable Message-ID (`<…@host>`): a retried email is the same email to the mail client. */
+  messageId?: string;
+  /** Files attached, their content in base64 (a course's `.ics`). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -22,6 +26,12 @@ export interface Mailer {
   readonly local?: boolean;
 }
 
+/** A message as nodemailer takes it: attachments decoded from base64. */
+const asNodemailer = ({ attachments, ...message }: MailMessage) => ({
+  ...message,
+  ...(attachments ? { attachments: attachments.map((file) => ({ ...file, encoding: 'base64' })) } : {}),
+});
+
 /** Sends through a real SMTP server, e.g. `smtp://user:pass@smtp.example.com:587`. */
 export function smtpMailer(url: string): Mailer {
   // Bounded waits: a server that never greets holds one email for 15 s, not nodemailer's minutes.
@@ -31,7 +41,7 @@ export function smtpMailer(url: string): Mailer {
     // `host` already holds the port: the log named `smtp://127.0.0.1:2525:2525`.
     destination: `${protocol}//${hostname}${port ? `:${port}` : ''}`,
     async send(message) {
-      await transport.sendMail(message);
+      await transport.sendMail(asNodemailer(message));
     },
   };
 }
@@ -47,7 +57,7 @@ export function outboxMailer(folder: string): Mailer {
     destination: folder,
     local: true,
     async send(message) {
-      const { message: eml } = await transport.sendMail(message);
+      const { message: eml } = await transport.sendMail(asNodemailer(message));
       await mkdir(folder, { recursive: true });
       // Time first, so the folder lists in sending order; random after, so two at once never collide.
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;

@@ -71,7 +71,7 @@ const withTopic = (topics: string, topic: string | undefined): string => {
   return JSON.stringify(topic && !list.includes(topic) ? [...list, topic] : list);
 };
 
-function issueToken(db: DatabaseSync, subscriberId: number, purpose: 'confirm' | 'unsubscribe', now: Date): string {
+export function issueToken(db: DatabaseSync, subscriberId: number, purpose: 'confirm' | 'unsubscribe', now: Date): string {
   const { token, hash } = newToken();
   const expires = purpose === 'confirm' ? new Date(now.getTime() + CONFIRM_TOKEN_DAYS * 86_400_000).toISOString() : null;
   db.prepare('INSERT INTO tokens (hash, subscriber_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(

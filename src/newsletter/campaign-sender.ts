@@ -1,0 +1,76 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { campaignStatusOf, claimNext, finishIfDone, letterOf, markBounced, markFailed, markSent, release } from './campaigns.ts';
+import { recipientEmail, type Sender } from './campaign-email.ts';
+import type { Mailer } from './mailer.ts';
+
+export interface SendOptions {
+  /** Emails per minute at most. */
+  ratePerMinute: number;
+  sender: Sender;
+  now?: () => Date;
+  /** Told after each email, for progress lines. */
+  progress?: (counts: SendCounts) => void;
+}
+
+export interface SendCounts {
+  sent: number;
+  failed: number;
+  bounced: number;
+  /** Why the run stopped before the end: paused, or the mail server could not be reached. */
+  stopped?: 'paused' | 'unreachable';
+  error?: string;
+  /** Whether every recipient has been dealt with. */
+  done: boolean;
+}
+
+/** The SMTP reply code of a refusal; none when the server could not be reached at all. */
+const replyCode = (error: unknown): number | undefined => {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' ? code : undefined;
+};
+
+/**
+ * Sends a campaign to its recipients, one at a time at most `ratePerMinute`: each is claimed,
+ * sent, and its row updated before the next, so that a crash loses nobody and repeats at most the
+ * email in flight (with the same Message-ID). A 5xx for an address marks it bounced; a 4xx is tried
+ * again later; a mail server that cannot be reached stops the run with everyone still queued.
+ */
+export async function sendCampaign(db: DatabaseSync, mailer: Mailer, campaignId: number, options: SendOptions): Promise<SendCounts> {
+  const now = options.now ?? (() => new Date());
+  const counts: SendCounts = { sent: 0, failed: 0, bounced: 0, done: false };
+  const interval = 60_000 / options.ratePerMinute;
+  let nextAt = performance.now();
+  const letter = letterOf(db, campaignId);
+  if (!letter) return { ...counts, done: true };
+  for (;;) {
+    const status = campaignStatusOf(db, campaignId);
+    if (status === undefined || status === 'done') return { ...counts, done: true };
+    if (status === 'paused') return { ...counts, stopped: 'paused' };
+    const claimed = claimNext(db, campaignId, now());
+    if (!claimed) return { ...counts, done: finishIfDone(db, campaignId, now()) };
+    const wait = nextAt - performance.now();
+    if (wait > 0) await sleep(wait);
+    nextAt = Math.max(nextAt, performance.now()) + interval;
+    try {
+      await mailer.send(recipientEmail(letter, { ...claimed, campaignId }, options.sender));
+      markSent(db, campaignId, claimed.subscriberId, now());
+      counts.sent += 1;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const code = replyCode(error);
+      if (code === undefined) {
+        release(db, campaignId, claimed.subscriberId);
+        return { ...counts, stopped: 'unreachable', error: message };
+      }
+      if (code >= 500) {
+        markBounced(db, campaignId, claimed.subscriberId, message, now());
+        counts.bounced += 1;
+      } else {
+        markFailed(db, campaignId, claimed.subscriberId, message, now());
+        counts.failed += 1;
+      }
+    }
+    options.progress?.(counts);
+  }
+}

@@ -1,0 +1,120 @@
+import { courseSeats, coursePrice, courseWhen, COURSE_STATUS_LABEL } from '../lib/course-facts.ts';
+import { formatDate } from '../lib/format-date.ts';
+import type { LetterContent } from './campaign-email.ts';
+
+/** The site facts letters are written with. */
+export interface LetterSite {
+  siteName: string;
+  siteUrl: string;
+  timeZone: string;
+  lang: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+const absolute = (url: string, site: LetterSite) => new URL(url, site.siteUrl).href;
+
+/** Why a reader gets a campaign, for its footer. */
+export const whyLine = (site: LetterSite, topicTitle?: string) =>
+  topicTitle
+    ? `You get this email because you asked ${site.siteName} for news about ${topicTitle}, and confirmed it.`
+    : `You get this email because you subscribed to the newsletter of ${site.siteName}, and confirmed it.`;
+
+export interface PostForLetter {
+  title: string;
+  url: string;
+  date?: Date | undefined;
+  /** The body fit for email (built-page.ts). */
+  html: string;
+  /** The cover image's absolute URL. */
+  cover?: string | undefined;
+}
+
+/** A post or page as an email: its title, date, cover and whole body, and a link to read it on the site. */
+export function postLetter(post: PostForLetter, site: LetterSite, why: string): LetterContent {
+  const cover = post.cover ? `<p><img src="${escapeHtml(post.cover)}" alt="" width="600"></p>\n` : '';
+  return {
+    subject: post.title,
+    heading: post.title,
+    byline: post.date ? formatDate(post.date, site.timeZone, site.lang) : undefined,
+    html: `${cover}${post.html}`,
+    readUrl: absolute(post.url, site),
+    why,
+  };
+}
+
+export interface CourseForLetter {
+  title: string;
+  url: string;
+  summary: string;
+  status: string;
+  start?: Date | undefined;
+  end?: Date | undefined;
+  startHasTime: boolean;
+  endHasTime: boolean;
+  schedule?: string | undefined;
+  venue?: string | undefined;
+  address?: string | undefined;
+  city: string;
+  language?: string | undefined;
+  price?: number | undefined;
+  currency: string;
+  seats?: number | undefined;
+  seatsLeft?: number | undefined;
+  registrationUrl?: string | undefined;
+  /** The course's calendar file (`.ics`), attached when the course has dates. */
+  calendar?: string | undefined;
+}
+
+/**
+ * A course's announcement: its facts (when, where, price, seats left), how to register, and the
+ * calendar file attached when it has dates.
+ */
+export function courseLetter(course: CourseForLetter, site: LetterSite, why: string): LetterContent {
+  const facts: [string, string | undefined][] = [
+    ['Status', COURSE_STATUS_LABEL[course.status] ?? course.status],
+    ['When', courseWhen(course, site.timeZone, site.lang)],
+    ['Schedule', course.schedule],
+    ['Where', [course.venue, course.address, course.city].filter((part, index, all) => part && all.indexOf(part) === index).join(', ')],
+    ['Language', course.language],
+    ['Price', coursePrice(course.price, course.currency, site.lang)],
+    ['Seats', courseSeats(course.seats, course.seatsLeft)],
+  ];
+  const rows = facts
+    .filter((fact): fact is [string, string] => Boolean(fact[1]))
+    .map(([name, value]) => `<tr><td><strong>${escapeHtml(name)}</strong></td><td>${escapeHtml(value)}</td></tr>`)
+    .join('\n');
+  const register = course.registrationUrl
+    ? `<p><a class="button" href="${escapeHtml(course.registrationUrl)}">Register</a></p><p>Or open ${escapeHtml(course.registrationUrl)}</p>`
+    : '';
+  const calendar = course.start && course.calendar ? '<p>The dates are attached as a calendar file (.ics): open it to add them to your calendar.</p>' : '';
+  return {
+    subject: course.status === 'open' ? `Registration is open: ${course.title}` : course.title,
+    heading: course.title,
+    byline: courseWhen(course, site.timeZone, site.lang),
+    html: `<p>${escapeHtml(course.summary)}</p>\n<table class="facts">${rows}</table>\n${register}\n${calendar}`,
+    readUrl: absolute(course.url, site),
+    why,
+    attachments: course.start && course.calendar ? [{ filename: `${course.url.split('/').filter(Boolean).at(-1) ?? 'course'}.ics`, content: Buffer.from(course.calendar).toString('base64'), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : [],
+  };
+}
+
+export interface DigestPost {
+  title: string;
+  url: string;
+  date: Date;
+  summary: string;
+}
+
+/** New posts since the last digest, newest first: title, date, summary and link each. */
+export function digestLetter(posts: readonly DigestPost[], site: LetterSite, why: string): LetterContent {
+  const items = posts
+    .map(
+      (post) =>
+        `<h2><a href="${escapeHtml(absolute(post.url, site))}">${escapeHtml(post.title)}</a></h2>\n<p class="byline">${escapeHtml(formatDate(post.date, site.timeZone, site.lang))}</p>\n<p>${escapeHtml(post.summary)}</p>`,
+    )
+    .join('\n');
+  const count = posts.length === 1 ? 'One new post' : `${posts.length} new posts`;
+  return { subject: `${site.siteName}: ${count}`, heading: count, html: items, readUrl: site.siteUrl, why };
+}

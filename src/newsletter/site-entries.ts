@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { EntrySettings } from '../config/entry-settings.ts';
+import type { ContentLayout } from '../content/content-files.ts';
+import { courseFiles } from '../content/course-header.ts';
+import { checkHeaderFile } from '../content/header-files-loader.ts';
+import { readContentFolder } from '../content/read-content-folder.ts';
+import { readEntry } from '../content/read-entry.ts';
+import { articleSchema } from '../content/schemas/article.ts';
+import { pageSchema } from '../content/schemas/page.ts';
+import { buildSiteIndex, type IndexedEntry, type IndexInput } from '../content/site-index.ts';
+import { expandUrlPattern } from '../lib/url-patterns.ts';
+import type { CourseForLetter } from './letters.ts';
+
+export interface SiteCourse extends Omit<CourseForLetter, 'calendar'> {
+  slug: string;
+  sourcePath: string;
+  /** Problems of its header: a course that has them is not announced. */
+  problems: string[];
+}
+
+/** The site's entries and courses, read from the content folder as the build reads them. */
+export interface SiteEntries {
+  /** Articles and pages, drafts included (to say so), by path from the content root. */
+  entries: Map<string, IndexedEntry>;
+  courses: SiteCourse[];
+}
+
+/** Reads the content folder's entries and courses, without Astro. */
+export async function readSiteEntries(contentDir: string, settings: EntrySettings, layout: ContentLayout | undefined): Promise<SiteEntries> {
+  const folder = await readContentFolder(contentDir, { layout, defaultLang: settings.defaultLang, yamlHeaders: settings.yamlHeaders ?? true });
+  const inputs: IndexInput[] = [];
+  const courses: SiteCourse[] = [];
+  for (const { relativePath, role, file, bytes, text, own } of folder.sources) {
+    if (role === 'course') {
+      const checked = checkHeaderFile(text, file, { ...courseFiles(settings.timeZone), contentDir });
+      const data = checked.data as Omit<SiteCourse, 'url' | 'sourcePath' | 'problems'> & { summary?: string; currency?: string; startHasTime?: boolean; endHasTime?: boolean };
+      courses.push({
+        ...data,
+        summary: data.summary ?? '',
+        currency: data.currency ?? 'EUR',
+        startHasTime: data.startHasTime ?? false,
+        endHasTime: data.endHasTime ?? false,
+        url: expandUrlPattern(settings.urls.course, { slug: data.slug }, settings.timeZone),
+        sourcePath: relativePath,
+        problems: checked.problems.map((problem) => `${problem.file}:${problem.line} ${problem.field ?? ''} ${problem.message}`.replace(/\s+/g, ' ')),
+      });
+      continue;
+    }
+    if (role !== 'article' && role !== 'page') continue;
+    const result = readEntry(
+      { bytes, relativePath, displayPath: file, kind: role, ...(own ? { parsed: own } : {}) },
+      { settings, schema: role === 'page' ? pageSchema : articleSchema, fileExists: (target) => folder.staticFiles.has(target) || existsSync(join(contentDir, target)), incomplete: 'skip' },
+    );
+    if (result.status !== 'ok') continue;
+    inputs.push({ sourcePath: relativePath, displayPath: file, kind: role, metadata: result.metadata, slugLine: result.slugLine });
+  }
+  const { index } = buildSiteIndex(inputs, { urls: settings.urls, timeZone: settings.timeZone, defaultLang: settings.defaultLang, slugs: settings.slugs });
+  return { entries: index.entries, courses };
+}
+
+/** Published articles, newest first. */
+export function publishedPosts(site: SiteEntries): IndexedEntry[] {
+  return [...site.entries.values()]
+    .filter((entry) => entry.kind === 'article' && entry.metadata.status === 'published' && !entry.isTranslation && entry.metadata.date)
+    .sort((a, b) => b.metadata.date!.getTime() - a.metadata.date!.getTime());
+}
+
+/**
+ * The entry an operator named: a file path (from the working folder or the content folder) or a
+ * slug. Says why when there is none, or when it cannot be sent (a draft, a hidden page).
+ */
+export function findEntry(site: SiteEntries, written: string, contentDir: string, cwd: string): { entry: IndexedEntry } | { problem: string } {
+  const fromCwd = relative(resolve(contentDir), resolve(cwd, written));
+  const path = [fromCwd, written].find((candidate) => !candidate.startsWith('..') && site.entries.has(candidate.split(sep).join('/')));
+  const entry = path
+    ? site.entries.get(path.split(sep).join('/'))
+    : [...site.entries.values()].find((candidate) => candidate.metadata.slug === written && !candidate.isTranslation);
+  if (!entry) return { problem: `${written}: no post or page with this path or slug in ${contentDir}` };
+  if (entry.metadata.status !== 'published') return { problem: `${entry.displayPath} is ${entry.metadata.status === 'draft' ? 'a draft' : entry.metadata.status}: only published entries are sent` };
+  return { entry };
+}
