@@ -83,9 +83,10 @@ const database = (): DatabaseSync => {
 };
 
 /** The mailer, when the operator said where emails go: never a default folder by surprise. */
+let made: Mailer | undefined;
 const mailer = (): Mailer => {
   if (!env['SMTP_URL'] && !env['NEWSLETTER_OUTBOX']) mistake('set SMTP_URL to send through a mail server, or NEWSLETTER_OUTBOX to write the emails to a folder');
-  return mailerFromEnv(env);
+  return (made ??= mailerFromEnv(env, { pool: true }));
 };
 
 const needBuild = () => {
@@ -268,6 +269,10 @@ switch (command) {
   default:
     mistake(`unknown command ${command ?? '(none)'}: preview, send, announce, digest, status, resume or pause`);
 }
+
+// The campaign's one SMTP connection is let go, and the database closed: the process ends.
+made?.close?.();
+opened?.close();
 
 /** A post's summary for a digest: its page's description, as search engines and feeds show it. */
 function summaryOf(post: IndexedEntry): string {

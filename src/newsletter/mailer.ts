@@ -24,6 +24,8 @@ export interface Mailer {
   readonly destination: string;
   /** Messages stay on this machine (the outbox folder): their links may be logged for a developer. */
   readonly local?: boolean;
+  /** Closes the connections it keeps open (a campaign's pool), so that the process can end. */
+  close?(): void;
 }
 
 /** A message as nodemailer takes it: attachments decoded from base64. */
@@ -33,15 +35,19 @@ const asNodemailer = ({ attachments, ...message }: MailMessage) => ({
 });
 
 /** Sends through a real SMTP server, e.g. `smtp://user:pass@smtp.example.com:587`. */
-export function smtpMailer(url: string): Mailer {
+export function smtpMailer(url: string, { pool = false }: { pool?: boolean } = {}): Mailer {
   // Bounded waits: a server that never greets holds one email for 15 s, not nodemailer's minutes.
-  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+  // A campaign keeps one connection open (`pool`) rather than greeting the server per email.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 15_000, socketTimeout: 60_000, ...(pool ? { pool: true, maxConnections: 1 } : {}) });
   const { protocol, hostname, port } = new URL(url);
   return {
     // `host` already holds the port: the log named `smtp://127.0.0.1:2525:2525`.
     destination: `${protocol}//${hostname}${port ? `:${port}` : ''}`,
     async send(message) {
       await transport.sendMail(asNodemailer(message));
+    },
+    close() {
+      transport.close();
     },
   };
 }
@@ -67,6 +73,6 @@ export function outboxMailer(folder: string): Mailer {
 }
 
 /** SMTP when `SMTP_URL` is set, else the outbox folder (`NEWSLETTER_OUTBOX`, default `data/outbox/`). */
-export function mailerFromEnv(env: Record<string, string | undefined>): Mailer {
-  return env['SMTP_URL'] ? smtpMailer(env['SMTP_URL']) : outboxMailer(env['NEWSLETTER_OUTBOX'] || 'data/outbox');
+export function mailerFromEnv(env: Record<string, string | undefined>, options: { pool?: boolean } = {}): Mailer {
+  return env['SMTP_URL'] ? smtpMailer(env['SMTP_URL'], options) : outboxMailer(env['NEWSLETTER_OUTBOX'] || 'data/outbox');
 }
