@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openNewsletterDatabase } from '../src/newsletter/database.ts';
 import { normalizeEmail } from '../src/newsletter/email-address.ts';
+import { listCampaigns } from '../src/newsletter/campaigns.ts';
 import { outboxStats } from '../src/newsletter/outbox.ts';
 import { subscribersCsv, subscribersTable } from '../src/newsletter/subscriber-report.ts';
 import { eraseSubscriber, listSubscribers, STATUSES, subscriberStats, type SubscriberStatus } from '../src/newsletter/subscribers.ts';
@@ -51,6 +52,15 @@ switch (command) {
     console.log(`confirmed     ${byStatus.confirmed}\npending       ${byStatus.pending}\nunsubscribed  ${byStatus.unsubscribed}`);
     const topics = Object.entries(confirmedByTopic);
     if (topics.length > 0) console.log(`\nconfirmed, by topic:\n${topics.map(([topic, n]) => `  ${topic}  ${n}`).join('\n')}`);
+    const bounced = listSubscribers(db).filter((subscriber) => subscriber.bouncedAt !== null).length;
+    if (bounced > 0) console.log(`\nbounced addresses (not mailed again): ${bounced}`);
+    const campaigns = listCampaigns(db).slice(0, 10);
+    if (campaigns.length > 0) {
+      console.log('\ncampaigns (newest first):');
+      for (const c of campaigns) {
+        console.log(`  ${c.id}  ${c.kind} ${c.entry}  ${c.status}  ${c.sent}/${c.recipients} sent, ${c.waiting} waiting, ${c.failed} failed, ${c.bounced} bounced, ${c.skipped} skipped`);
+      }
+    }
     const outbox = outboxStats(db);
     if (outbox.waiting > 0) {
       console.log(

@@ -1,7 +1,7 @@
 import type { Subscriber } from './subscribers.ts';
 
 /** The export's columns, in order. */
-export const CSV_COLUMNS = ['email', 'status', 'topics', 'consent_version', 'signed_up_at', 'confirmed_at', 'source'] as const;
+export const CSV_COLUMNS = ['email', 'status', 'topics', 'consent_version', 'signed_up_at', 'confirmed_at', 'source', 'bounced_at'] as const;
 
 /**
  * One CSV cell (RFC 4180). A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`)
@@ -27,7 +27,7 @@ export function printable(text: string): string {
 /** Subscribers as CSV, with a header line; topics separated by `;`. */
 export function subscribersCsv(subscribers: readonly Subscriber[]): string {
   const lines = subscribers.map((s) =>
-    [s.email, s.status, s.topics.join(';'), s.consentVersion, s.signedUpAt, s.confirmedAt, s.source].map(csvCell).join(','),
+    [s.email, s.status, s.topics.join(';'), s.consentVersion, s.signedUpAt, s.confirmedAt, s.source, s.bouncedAt].map(csvCell).join(','),
   );
   return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -22,6 +22,8 @@ export interface Subscriber {
   signedUpAt: string;
   confirmedAt: string | null;
   unsubscribedAt: string | null;
+  /** When a mail server refused the address for good: it is not mailed again. */
+  bouncedAt: string | null;
 }
 
 export interface SignupRecord {
@@ -52,6 +54,7 @@ interface Row {
   signed_up_at: string;
   confirmed_at: string | null;
   unsubscribed_at: string | null;
+  bounced_at: string | null;
 }
 
 const toSubscriber = (row: Row): Subscriber => ({
@@ -64,6 +67,7 @@ const toSubscriber = (row: Row): Subscriber => ({
   signedUpAt: row.signed_up_at,
   confirmedAt: row.confirmed_at,
   unsubscribedAt: row.unsubscribed_at,
+  bouncedAt: row.bounced_at,
 });
 
 const withTopic = (topics: string, topic: string | undefined): string => {

@@ -95,7 +95,7 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/newsletter\/confirmed\/$/);
 
     const csv = subscribers(database, 'export', '--format', 'csv', '--status', 'confirmed');
-    expect(csv).toMatch(/^email,status,topics,consent_version,signed_up_at,confirmed_at,source\r\nana@example\.com,confirmed,,2026-11-27,[\dT:.Z-]+,[\dT:.Z-]+,\/\r\n$/);
+    expect(csv).toMatch(/^email,status,topics,consent_version,signed_up_at,confirmed_at,source,bounced_at\r\nana@example\.com,confirmed,,2026-11-27,[\dT:.Z-]+,[\dT:.Z-]+,\/,\r\n$/);
 
     await page.goto(onServer(linkIn(mail, '/newsletter/unsubscribe/'), server.origin));
     await page.getByRole('button', { name: 'Unsubscribe' }).click();

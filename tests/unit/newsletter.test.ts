@@ -150,6 +150,7 @@ describe('the subscriber store', () => {
         signedUpAt: T0.toISOString(),
         confirmedAt: null,
         unsubscribedAt: null,
+        bouncedAt: null,
       },
     ]);
     const stored = db().prepare('SELECT hash FROM tokens').all() as { hash: string }[];
@@ -243,8 +244,8 @@ describe('the CSV export', () => {
     fresh();
     recordSignup(db(), { email: '=cmd@example.com', topic: 'a', source: '/x,y/', consentText: 'ok', consentVersion: 'v2', now: T0 });
     expect(subscribersCsv(listSubscribers(db()))).toBe(
-      'email,status,topics,consent_version,signed_up_at,confirmed_at,source\r\n' +
-        `'=cmd@example.com,pending,a,v2,${T0.toISOString()},,"/x,y/"\r\n`,
+      'email,status,topics,consent_version,signed_up_at,confirmed_at,source,bounced_at\r\n' +
+        `'=cmd@example.com,pending,a,v2,${T0.toISOString()},,"/x,y/",\r\n`,
     );
   });
 });
