@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { campaignStatusOf, claimNext, finishIfDone, letterOf, markBounced, markFailed, markSent, release } from './campaigns.ts';
+import { campaignStatusOf, claimNext, finishIfDone, letterOf, markBounced, markFailed, markSent, release, releaseDeadClaims } from './campaigns.ts';
 import { recipientEmail, type Sender } from './campaign-email.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -43,6 +43,7 @@ export async function sendCampaign(db: DatabaseSync, mailer: Mailer, campaignId:
   let nextAt = performance.now();
   const letter = letterOf(db, campaignId);
   if (!letter) return { ...counts, done: true };
+  releaseDeadClaims(db, campaignId);
   for (;;) {
     const status = campaignStatusOf(db, campaignId);
     if (status === undefined || status === 'done') return { ...counts, done: true };

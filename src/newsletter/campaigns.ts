@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from './database.ts';
 import { RETRY_MINUTES } from './outbox.ts';
@@ -132,8 +133,35 @@ export function unpauseCampaign(db: DatabaseSync, id: number): void {
   db.prepare("UPDATE campaigns SET status = 'sending' WHERE id = ? AND status = 'paused'").run(id);
 }
 
-/** How long a run holds a recipient it is sending to: after a crash, the row is free again. */
+/** How long a run holds a recipient it is sending to: after a crash elsewhere, the row is free again. */
 const CLAIM_MS = 5 * 60_000;
+
+/** Who holds a claim: this machine and process, so that a later run can tell a dead one. */
+export const THIS_SENDER = `${hostname()}:${process.pid}`;
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Frees the recipients a run on this machine was sending to when it died (kill -9, a crash): they
+ * are sent again now, with the same token and Message-ID, instead of after their claim runs out.
+ */
+export function releaseDeadClaims(db: DatabaseSync, campaignId: number): number {
+  const holders = db.prepare("SELECT DISTINCT claimed_by AS holder FROM campaign_recipients WHERE campaign_id = ? AND state = 'sending'").all(campaignId) as { holder: string | null }[];
+  let released = 0;
+  for (const { holder } of holders) {
+    const [host, pid] = (holder ?? '').split(/:(?=\d+$)/);
+    if (host !== hostname() || pid === undefined || isAlive(Number(pid))) continue;
+    released += Number(db.prepare("UPDATE campaign_recipients SET state = 'queued', claimed_until = NULL, claimed_by = NULL WHERE campaign_id = ? AND state = 'sending' AND claimed_by = ?").run(campaignId, holder).changes);
+  }
+  return released;
+}
 
 /** The recipient a run sends to next, claimed so that no other run sends them the same email. */
 export interface Claimed {
@@ -166,8 +194,9 @@ export function claimNext(db: DatabaseSync, campaignId: number, now = new Date()
       }
       // The token is kept in the row until the email is sent: a retry links the same way.
       const token = next.token ?? issueToken(db, next.id, 'unsubscribe', now);
-      db.prepare("UPDATE campaign_recipients SET state = 'sending', claimed_until = ?, attempts = attempts + 1, token = ? WHERE campaign_id = ? AND subscriber_id = ?").run(
+      db.prepare("UPDATE campaign_recipients SET state = 'sending', claimed_until = ?, claimed_by = ?, attempts = attempts + 1, token = ? WHERE campaign_id = ? AND subscriber_id = ?").run(
         new Date(now.getTime() + CLAIM_MS).toISOString(),
+        THIS_SENDER,
         token,
         campaignId,
         next.id,

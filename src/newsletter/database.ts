@@ -81,6 +81,7 @@ const MIGRATIONS: readonly string[] = [
      attempts INTEGER NOT NULL DEFAULT 0,
      next_attempt_at TEXT,
      claimed_until TEXT,
+     claimed_by TEXT,
      token TEXT,
      last_error TEXT,
      sent_at TEXT,
