@@ -4,6 +4,7 @@
 //   --build         builds of a generated corpus: ours cold and warm, Pelican, Hugo
 //   --search        Pagefind on the corpus: index time and size, cost of a first query
 //   --signups       200 newsletter signups at once against the built server
+//   --campaigns     newsletter campaigns: queueing 10,000 and 100,000 recipients, sending 10,000 to a local SMTP server
 //   --load          autocannon: pages and signups under 200 connections for 30 s each (--seconds N)
 //   --dev           the dev server on the corpus: from saving an edited post to seeing it in Chromium
 //   --posts N       corpus size (default 1000)
@@ -18,6 +19,7 @@ import { benchDevEdits } from './bench/dev-bench.mjs';
 import { benchSearch } from './bench/search-bench.mjs';
 import { benchLoad } from './bench/load-bench.mjs';
 import { benchSignups } from './bench/signup-bench.mjs';
+import { benchCampaigns } from './bench/campaign-bench.mjs';
 import { benchTemplates } from './bench/templates-bench.mjs';
 
 const { values } = parseArgs({
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     build: { type: 'boolean', default: false },
     search: { type: 'boolean', default: false },
     signups: { type: 'boolean', default: false },
+    campaigns: { type: 'boolean', default: false },
     load: { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '30' },
@@ -33,7 +36,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
   },
 });
-const all = !values.templates && !values.build && !values.search && !values.signups && !values.load && !values.dev;
+const all = !values.templates && !values.build && !values.search && !values.signups && !values.campaigns && !values.load && !values.dev;
 const posts = Number(values.posts);
 const report = [
   `# Benchmark results`,
@@ -128,6 +131,20 @@ if (all || values.signups) {
   say('| accepted | rows stored | lost | duplicated | 5xx | emails written | total time | p50 | p95 |');
   say('| --: | --: | --: | --: | --: | --: | --: | --: | --: |');
   say(`| ${load.accepted} | ${load.rows} | ${load.lost} | ${load.duplicated} | ${load.serverErrors} | ${load.emails} | ${load.seconds.toFixed(2)} s | ${load.p50} ms | ${load.p95} ms |`);
+  say('');
+}
+
+if (all || values.campaigns) {
+  const bench = await benchCampaigns();
+  say('## Newsletter campaigns');
+  say('');
+  say('| recipients | queue time | peak memory (process) |');
+  say('| --: | --: | --: |');
+  for (const queue of bench.queues) say(`| ${queue.recipients} | ${(queue.queueMs / 1000).toFixed(2)} s | ${queue.peakRssMb.toFixed(0)} MB |`);
+  say('');
+  say('| sent to a local SMTP server | throttle | messages/s | time | peak memory |');
+  say('| --: | --- | --: | --: | --: |');
+  for (const send of bench.sends) say(`| ${send.sent} | ${send.rate} | ${send.perSecond.toFixed(0)} | ${send.seconds.toFixed(1)} s | ${send.peakRssMb.toFixed(0)} MB |`);
   say('');
 }
 
