@@ -3,6 +3,7 @@ import { convert } from 'html-to-text';
 import juice from 'juice';
 import type { Letter } from './campaigns.ts';
 import type { MailMessage } from './mailer.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 /** What every campaign email says about the site that sends it. */
 export interface Sender {
@@ -55,9 +56,6 @@ th, td { border: 1px solid #d8dee4; padding: 4px 8px; text-align: left; vertical
 .footer { margin-top: 32px; padding-top: 12px; border-top: 1px solid #d8dee4; font-size: 13px; color: #57606a; }
 .footer a { color: #57606a; }
 `;
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /**
  * Writes a campaign's email once: the HTML part (styles inlined), the plain-text part (every link

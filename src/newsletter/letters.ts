@@ -1,6 +1,7 @@
 import { courseSeats, coursePrice, courseWhen, COURSE_STATUS_LABEL } from '../lib/course-facts.ts';
 import { formatDate } from '../lib/format-date.ts';
 import type { LetterContent } from './campaign-email.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 /** The site facts letters are written with. */
 export interface LetterSite {
@@ -9,9 +10,6 @@ export interface LetterSite {
   timeZone: string;
   lang: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 const absolute = (url: string, site: LetterSite) => new URL(url, site.siteUrl).href;
 

@@ -1,4 +1,5 @@
 import type { MailMessage } from './mailer';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 export interface ConfirmationEmail {
   siteName: string;
@@ -14,9 +15,6 @@ export interface ConfirmationEmail {
   oneClickUnsubscribeUrl: string;
   confirmDays: number;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /**
  * The double opt-in email: plain text and HTML, the confirmation link, an unsubscribe link, and

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
 import { openNewsletterDatabase } from '../../src/newsletter/database';
 import { queueEmail } from '../../src/newsletter/outbox';
 import { serveBuild, type RunningServer } from './support/fixture-site';
+import { recordingSmtp } from './support/smtp';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -272,29 +272,16 @@ test('emails queued before a restart are sent when the server starts, without wa
   const id = Number(db.prepare("INSERT INTO subscribers (email, status, consent_text, consent_version, signed_up_at) VALUES ('queued@example.com', 'pending', 'I agree.', 'v1', '2026-01-01T00:00:00Z')").run().lastInsertRowid);
   queueEmail(db, id, { from: 'news@example.com', to: 'queued@example.com', subject: 'Confirm', text: 'Confirm.', html: '<p>Confirm.</p>', headers: {} }, new Date());
   db.close();
-  const received: string[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      stream.resume();
-      stream.on('end', () => {
-        received.push(...session.envelope.rcptTo.map((rcpt) => rcpt.address));
-        done();
-      });
-    },
-  });
-  await new Promise<void>((listening) => smtp.listen(0, '127.0.0.1', listening));
-  const local = await serveBuild('dist', 4374, { NEWSLETTER_DB: file, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+  const smtp = await recordingSmtp();
+  const local = await serveBuild('dist', 4374, { NEWSLETTER_DB: file, SMTP_URL: smtp.url });
   try {
-    await expect.poll(() => received, { timeout: 10_000 }).toEqual(['queued@example.com']);
+    await expect.poll(() => smtp.received.map((mail) => mail.to), { timeout: 10_000 }).toEqual(['queued@example.com']);
     const check = new DatabaseSync(file, { readOnly: true });
     expect(check.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     check.close();
   } finally {
     await local.stop();
-    await new Promise<void>((closed) => smtp.close(() => closed()));
+    await smtp.close();
   }
 });
 

@@ -3,15 +3,14 @@
 // course, sends a post, resumes after a kill -9; the email is looked at in Chromium at 375 px.
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
 import { openNewsletterDatabase } from '../../src/newsletter/database';
 import { confirmSubscription, recordSignup } from '../../src/newsletter/subscribers';
 import { buildFixture, removeBuild, serveBuild, type FixtureBuild, type RunningServer } from './support/fixture-site';
+import { recordingSmtp } from './support/smtp';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -172,23 +171,8 @@ test('the post as an email reads at 375 px: no horizontal scroll, images load, t
 });
 
 test('killed mid-send, then resumed: every recipient has one copy; at most the one in flight twice, with the same Message-ID', async () => {
-  const received: { to: string; messageId: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, messageId: /^Message-ID: (.+)$/im.exec(raw)?.[1]?.trim() ?? '' });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((listening) => smtp.listen(0, '127.0.0.1', listening));
-  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  const smtp = await recordingSmtp();
+  const { received, url: smtpUrl } = smtp;
   try {
     const file = join(data, 'kill.sqlite');
     const db = openNewsletterDatabase(file);
@@ -217,6 +201,6 @@ test('killed mid-send, then resumed: every recipient has one copy; at most the o
     expect(twice.length).toBeLessThanOrEqual(1);
     for (const [, ids] of twice) expect(new Set(ids).size).toBe(1);
   } finally {
-    await new Promise<void>((closed) => smtp.close(() => closed()));
+    await smtp.close();
   }
 });

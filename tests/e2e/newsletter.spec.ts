@@ -2,12 +2,11 @@
 // (smtp-server), and Chromium with JavaScript on and off; then the same server writing to an outbox.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
 import { buildFixture, removeBuild, serveBuild, type RunningServer } from './support/fixture-site';
+import { recordingSmtp, type RecordingSmtp } from './support/smtp';
 
 /** Undoes quoted-printable (RFC 2045): soft line breaks and `=XX` bytes. */
 const unQuote = (text: string) =>
@@ -30,8 +29,7 @@ const onServer = (link: string, origin: string) => {
 
 const data = mkdtempSync(join(tmpdir(), 'newsletter-e2e-'));
 const database = join(data, 'smtp.sqlite');
-const mails: { to: string[]; raw: string }[] = [];
-let smtp: SMTPServer;
+let smtp: RecordingSmtp;
 let server: RunningServer;
 
 /** The operator's CLI on a database. */
@@ -40,32 +38,18 @@ const subscribers = (db: string, ...args: string[]) =>
 
 /** Waits for the next email to an address. */
 async function mailTo(address: string): Promise<string> {
-  await expect.poll(() => mails.some((mail) => mail.to.includes(address)), { timeout: 10_000 }).toBe(true);
-  return mails.find((mail) => mail.to.includes(address))!.raw;
+  await expect.poll(() => smtp.received.some((mail) => mail.to === address), { timeout: 10_000 }).toBe(true);
+  return smtp.received.find((mail) => mail.to === address)!.raw;
 }
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((listening) => smtp.listen(0, '127.0.0.1', listening));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
-  server = await serveBuild('dist', 4361, { NEWSLETTER_DB: database, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_RATE_LIMIT: '1000' });
+  smtp = await recordingSmtp();
+  server = await serveBuild('dist', 4361, { NEWSLETTER_DB: database, SMTP_URL: smtp.url, NEWSLETTER_RATE_LIMIT: '1000' });
 });
 
 test.afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((closed) => smtp.close(() => closed()));
+  await smtp?.close();
   rmSync(data, { recursive: true, force: true });
 });
 

@@ -1,0 +1,41 @@
+// A real SMTP server on 127.0.0.1 (smtp-server) that records every message it accepts.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string;
+  messageId: string;
+  raw: string;
+}
+
+export interface RecordingSmtp {
+  url: string;
+  received: ReceivedMail[];
+  close: () => Promise<void>;
+}
+
+/** Starts a server that accepts every message and records one entry per recipient. */
+export async function recordingSmtp(): Promise<RecordingSmtp> {
+  const received: ReceivedMail[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const messageId = /^Message-ID: (.+)$/im.exec(raw)?.[1]?.trim() ?? '';
+        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, messageId, raw });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((listening) => smtp.listen(0, '127.0.0.1', listening));
+  return {
+    url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    received,
+    close: () => new Promise<void>((closed) => smtp.close(() => closed())),
+  };
+}
