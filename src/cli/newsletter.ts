@@ -136,16 +136,16 @@ const printCounts = (id: number, counts: SendCounts) => {
 async function campaign(kind: CampaignKind, entry: string, content: LetterContent, audience: Audience, entryDate?: Date): Promise<void> {
   const db = database();
   const size = audienceSize(db, audience);
-  const whom = audience.topic ? `confirmed subscribers with the topic ${audience.topic}` : 'confirmed subscribers';
-  if (size === 0) mistake(`no ${whom}: nothing to send`);
+  const whom = (n: number) => `confirmed ${n === 1 ? 'subscriber' : 'subscribers'}${audience.topic ? ` with the topic ${audience.topic}` : ''}`;
+  if (size === 0) mistake(`no ${whom(0)}: nothing to send`);
   if (values['dry-run']) {
     const sample = audienceSample(db, audience);
-    console.log(`would send "${content.subject}" to ${size} ${whom}: ${sample.join(', ')}${size > sample.length ? ', …' : ''}`);
+    console.log(`would send "${content.subject}" to ${size} ${whom(size)}: ${sample.join(', ')}${size > sample.length ? ', …' : ''}`);
     return;
   }
   const out = mailer();
   const { id, recipients } = createCampaign(db, { kind, entry, entryDate, letter: composeLetter(content, sender), audience });
-  console.log(`campaign ${id}: "${content.subject}" to ${recipients} ${whom}, at most ${rate} a minute`);
+  console.log(`campaign ${id}: "${content.subject}" to ${recipients} ${whom(recipients)}, at most ${rate} a minute`);
   printCounts(id, await sendCampaign(db, out, id, { ratePerMinute: rate, sender }));
 }
 
