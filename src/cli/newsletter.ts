@@ -35,6 +35,7 @@ import {
   type CampaignKind,
 } from '../newsletter/campaigns';
 import { openNewsletterDatabase } from '../newsletter/database';
+import { emailProblem, normalizeEmail } from '../newsletter/email-address';
 import { mailerFromEnv, type Mailer } from '../newsletter/mailer';
 import { courseLetter, digestLetter, postLetter, whyLine, type LetterSite } from '../newsletter/letters';
 import { findEntry, publishedPosts, readSiteEntries, type SiteCourse, type SiteEntries } from '../newsletter/site-entries';
@@ -166,6 +167,8 @@ switch (command) {
     const letter = composeLetter(content, sender);
     const message = recipientEmail(letter, { email: values.to ?? 'reader@example.com', token: 'preview', campaignId: 0, subscriberId: 0 }, sender);
     if (values.to) {
+      const problem = emailProblem(normalizeEmail(values.to));
+      if (problem) mistake(`--to: ${problem}`);
       await mailer().send(message);
       console.log(`sent a test copy to ${values.to} (not recorded as a campaign)`);
       break;
