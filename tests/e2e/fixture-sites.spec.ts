@@ -108,27 +108,33 @@ test('a rebuild into the last output removes what the content no longer makes, a
   }
 });
 
-test('pages rendered on worker threads come out byte for byte as rendered on the main thread', async () => {
-  const [onMain, onWorkers] = [await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '0' } }), await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '2' } })];
+test('with the build accelerator off, on the main thread only, or on workers, every file comes out byte for byte the same', async () => {
+  const builds = {
+    off: await buildFixture('pelican-blog', { env: { BUILD_ACCELERATOR: 'off' } }),
+    onMain: await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '0' } }),
+    onWorkers: await buildFixture('pelican-blog', { env: { PRERENDER_WORKERS: '2' } }),
+  };
   try {
-    expect(onMain.code, onMain.output).toBe(0);
-    expect(onWorkers.code, onWorkers.output).toBe(0);
-    expect(onMain.output).toContain('pages render on the main thread (no worker threads: PRERENDER_WORKERS=0, or one core)');
-    expect(onWorkers.output).toContain('pages render on 2 worker thread(s) and the main thread');
+    for (const build of Object.values(builds)) expect(build.code, build.output).toBe(0);
+    expect(builds.off.output).toContain('off (BUILD_ACCELERATOR=off): Astro builds the site on its own');
+    expect(builds.off.output).not.toContain('worker thread');
+    expect(builds.onMain.output).toContain('pages render on the main thread (no worker threads: PRERENDER_WORKERS=0, or one core)');
+    expect(builds.onWorkers.output).toContain('pages render on 2 worker thread(s) and the main thread');
     // The first pages render on the main thread while the workers start; most of the rest on them.
-    expect(Number(/(\d+) of \d+ page\(s\) rendered on worker threads/.exec(onWorkers.output)?.[1])).toBeGreaterThan(5);
+    expect(Number(/(\d+) of \d+ page\(s\) rendered on worker threads/.exec(builds.onWorkers.output)?.[1])).toBeGreaterThan(5);
     const files = (build: FixtureBuild) => readdirSync(join(build.outDir, 'client'), { recursive: true, encoding: 'utf8' }).sort();
-    expect(files(onWorkers)).toEqual(files(onMain));
     // Every page, feed, image (the covers and portraits the pages asked for) and search index file.
-    expect(files(onMain).filter((file) => /\.(?:webp|avif|jpe?g)$/.test(file)).length).toBeGreaterThan(3);
-    for (const file of files(onMain)) {
-      const path = join('client', file);
-      if (statSync(join(onMain.outDir, path)).isDirectory()) continue;
-      expect(readFileSync(join(onWorkers.outDir, path)).equals(readFileSync(join(onMain.outDir, path))), file).toBe(true);
+    expect(files(builds.off).filter((file) => /\.(?:webp|avif|jpe?g)$/.test(file)).length).toBeGreaterThan(3);
+    for (const other of [builds.onMain, builds.onWorkers]) {
+      expect(files(other)).toEqual(files(builds.off));
+      for (const file of files(builds.off)) {
+        const path = join('client', file);
+        if (statSync(join(builds.off.outDir, path)).isDirectory()) continue;
+        expect(readFileSync(join(other.outDir, path)).equals(readFileSync(join(builds.off.outDir, path))), file).toBe(true);
+      }
     }
   } finally {
-    removeBuild(onMain);
-    removeBuild(onWorkers);
+    for (const build of Object.values(builds)) removeBuild(build);
   }
 });
 

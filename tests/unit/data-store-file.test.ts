@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
-import dataStoreFile from '../../src/integrations/data-store-file';
+import dataStoreFile from '../../src/build-accelerator/data-store-file';
 
 /** The Vite plugin the integration adds to a build whose cache folder is `cacheDir` (or to `astro dev` in `root`). */
 function pluginFor(cacheDir: string, { command = 'build', root = cacheDir } = {}): Plugin {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashTransform, propsToFilename } from 'astro/assets';
-import { staticImageRegistry, type StaticImage, type StaticImageList } from '../../src/integrations/prerender/static-images';
+import { staticImageRegistry, type StaticImage, type StaticImageList } from '../../src/build-accelerator/prerender/static-images';
 
 const naming = { base: '/', assetsFolder: '_astro', assetsPrefix: undefined, serviceEntrypoint: 'astro/assets/services/sharp' };
 const cover = { src: '/_astro/cover.Ab12.jpg', width: 1600, height: 900, format: 'jpg' as const };

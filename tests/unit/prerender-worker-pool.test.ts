@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RouteData } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { startPrerenderWorkers } from '../../src/integrations/prerender/worker-pool';
-import type { PrerenderWorkerData } from '../../src/integrations/prerender/worker';
+import { startPrerenderWorkers } from '../../src/build-accelerator/prerender/worker-pool';
+import type { PrerenderWorkerData } from '../../src/build-accelerator/prerender/worker';
 
 /** A worker script speaking the pool's messages, for the pool alone (the real one needs a built site). */
 function workerFile(source: string): string {
