@@ -8,6 +8,7 @@ import { ContentError, displayPath, type ContentProblem } from './content-error'
 import { decodeSource, parsePelicanSource, type HeaderField } from './pelican-header';
 import { imageAsPath, type EntrySchema } from './read-entry';
 import { forgetOtherFolders } from './store-source';
+import { intrasiteLinksIn } from './intrasite-links';
 
 /** A content file's header and body, for a collection to make its data from. */
 export interface HeaderFile {
@@ -33,8 +34,6 @@ export interface HeaderFilesLoaderOptions {
   imageFields?: readonly string[];
 }
 
-/** Pelican's intrasite link syntax, in Markdown links and images or in HTML attributes. */
-const INTRASITE_LINK = /(?:\{(?:filename|static|attach|tag|category|author|index)\}|\|(?:filename|static|attach)\|)[^\s)"'>]*/g;
 
 /** `registrationUrl` is written `registration_url` in a header. */
 const headerKeyOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -106,7 +105,7 @@ export function checkHeaderFile(
   const { data, problems } = options.read({ displayPath, fields, body });
   // These files are rendered without the site's link index: a `{filename}` link would reach readers as written.
   body.split('\n').forEach((line, index) => {
-    for (const [written] of line.matchAll(INTRASITE_LINK)) {
+    for (const written of intrasiteLinksIn(line)) {
       problems.push({ file: displayPath, line: bodyLine + index, message: `${written} is an intrasite link, which works in posts and pages only: link to the page's URL instead (e.g. /posts/my-post/)` });
     }
   });

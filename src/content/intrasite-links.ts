@@ -18,7 +18,20 @@ export interface IntrasiteContext {
 
 export type LinkResolution = { url: string } | { problem: string };
 
-const INTRASITE = /^(?:\{(filename|static|attach|tag|category|author|index)\}|\|(filename|static|attach|tag|category|author|index)\|)(.*)$/s;
+/** Pelican's intrasite link kinds, written `{kind}` or, in the old form, `|kind|`. */
+const KINDS = 'filename|static|attach|tag|category|author|index';
+const INTRASITE = new RegExp(`^(?:\\{(${KINDS})\\}|\\|(${KINDS})\\|)(.*)$`, 's');
+// The same grammar inside running text: up to the end of a Markdown link target or an attribute.
+const INTRASITE_IN_TEXT = new RegExp(`(?:\\{(?:${KINDS})\\}|\\|(?:${KINDS})\\|)[^\\s)"'>]*`, 'g');
+
+/**
+ * The intrasite links written in a text (Markdown or HTML), as written.
+ *
+ * @example intrasiteLinksIn('[a]({filename}a.md) and <a href="|tag|python">') // ['{filename}a.md', '|tag|python']
+ */
+export function intrasiteLinksIn(text: string): string[] {
+  return [...text.matchAll(INTRASITE_IN_TEXT)].map(([written]) => written);
+}
 
 /** Undoes the percent-encoding Markdown links get on their way to HTML (`{` is `%7B`). */
 function decoded(href: string): string {

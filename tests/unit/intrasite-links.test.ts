@@ -58,3 +58,12 @@ describe('resolveIntrasiteLink', () => {
     expect(isIntrasiteLink('#top')).toBe(false);
   });
 });
+
+describe('intrasite links in running text', () => {
+  it('are found in both forms, the old |kind| included, as the resolver reads them', async () => {
+    const { intrasiteLinksIn, isIntrasiteLink } = await import('../../src/content/intrasite-links');
+    const found = intrasiteLinksIn('[a]({filename}a.md) <a href="|tag|python">t</a> ![x]({static}/i.png) |author|Ana');
+    expect(found).toEqual(['{filename}a.md', '|tag|python', '{static}/i.png', '|author|Ana']);
+    for (const link of found) expect(isIntrasiteLink(link)).toBe(true);
+  });
+});
