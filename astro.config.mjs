@@ -50,7 +50,7 @@ export default defineConfig({
   security: { checkOrigin: false },
   integrations: [
     // Faster cold builds through Astro's internals, fenced in src/build-accelerator/ (README, Builds).
-    buildAccelerator({ enabled: process.env['BUILD_ACCELERATOR'] !== 'off', last: ['src/pages/social/[card].jpg.ts'], ...prerenderWorkersFrom(process.env) }),
+    buildAccelerator({ env: process.env, last: ['src/pages/social/[card].jpg.ts'], ...prerenderWorkersFrom(process.env) }),
     // In dev, which loaders (src/content.config.ts) run again when a file of each kind changes.
     contentRefresh({
       contentDir,

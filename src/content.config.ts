@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import site from '@site-config';
+import { standDownReason } from './build-accelerator/active';
 import { contentDirFrom } from './config/content-dir';
 import { entrySettingsOf } from './config/entry-settings';
 import { authorsLoader } from './content/authors-loader';
@@ -20,14 +21,17 @@ const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
 const schemas = { article: articleSchema, page: pageSchema };
 const settings = entrySettingsOf(site);
 const layout = site.content;
+// Post bodies leave the content store only while the build accelerator runs (src/build-accelerator/):
+// off, every entry keeps Astro's contract, `render(entry)` giving its body.
+const bodies = standDownReason(process.env) ? 'store' : 'files';
 
 export const collections = {
   articles: defineCollection({
-    loader: pelicanLoader({ contentDir, layout, kind: 'article', schemas, settings, incomplete: site.content.incomplete, markdown: site.markdown }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'article', schemas, settings, incomplete: site.content.incomplete, markdown: site.markdown, bodies }),
     schema: articleSchema,
   }),
   pages: defineCollection({
-    loader: pelicanLoader({ contentDir, layout, kind: 'page', schemas, settings, incomplete: site.content.incomplete, markdown: site.markdown }),
+    loader: pelicanLoader({ contentDir, layout, kind: 'page', schemas, settings, incomplete: site.content.incomplete, markdown: site.markdown, bodies }),
     schema: pageSchema,
   }),
   courses: defineCollection({

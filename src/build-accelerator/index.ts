@@ -2,44 +2,29 @@
 // APIs (the prerenderer it replaces, the content store module it swaps, Astro's renderer re-made
 // on worker threads). Nothing outside this folder may import `astro/app`, `astro/entrypoints/*`,
 // Astro's virtual modules or private fields: `scripts/check-fence.mjs` fails CI when something does.
-import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
 import dataStoreFile from './data-store-file';
 import parallelPrerender, { type ParallelPrerenderOptions } from './prerender/parallel-prerender';
+import { standDownReason } from './active';
 
-/**
- * The Astro versions the accelerator was tested on. Astro changed exactly the functions it uses in
- * a minor release during 7.x: on another version it stands down rather than guess.
- */
-export const TESTED_ASTRO_VERSIONS = /^7\.3\.\d+$/;
+export { standDownReason, TESTED_ASTRO_VERSIONS } from './active';
 
 export interface BuildAcceleratorOptions extends ParallelPrerenderOptions {
-  /** Off (`BUILD_ACCELERATOR=off`): Astro's own prerenderer and content store build the site, byte for byte the same, slower. */
-  enabled: boolean;
-}
-
-/** The installed Astro's version. */
-export function astroVersion(): string {
-  return (createRequire(import.meta.url)('astro/package.json') as { version: string }).version;
-}
-
-/** Why the accelerator stands down, or `undefined` when it runs. */
-export function standDownReason(enabled: boolean, version: string): string | undefined {
-  if (!enabled) return 'off (BUILD_ACCELERATOR=off): Astro builds the site on its own';
-  if (!TESTED_ASTRO_VERSIONS.test(version)) return `off: Astro ${version} is not a version it was tested on (7.3.x); Astro builds the site on its own, slower`;
-  return undefined;
+  /** The environment, for `BUILD_ACCELERATOR=off`: Astro's own prerenderer and content store build the site, byte for byte the same, slower. */
+  env: Record<string, string | undefined>;
 }
 
 type Hooks = AstroIntegration['hooks'];
 
 /**
  * Faster cold builds on two cores, as one opt-in integration: pages prerendered on worker threads
- * beside the main thread (`prerender/`), and the content store read from a file instead of a
- * bundled module (`data-store-file.ts`). It checks the installed Astro first, and turns itself off,
+ * beside the main thread (`prerender/`), the content store read from a file instead of a bundled
+ * module (`data-store-file.ts`), and, through the content config, post bodies kept in files of
+ * their own rather than in the store (`src/content/rendered-html.ts`). It checks the installed Astro first, and turns itself off,
  * with one log line, on a version it does not know.
  */
 export default function buildAccelerator(options: BuildAcceleratorOptions): AstroIntegration {
-  const reason = standDownReason(options.enabled, astroVersion());
+  const reason = standDownReason(options.env);
   const parts = reason ? [] : [dataStoreFile(), parallelPrerender(options)];
   const hooks: Record<string, (...args: never[]) => unknown> = {};
   for (const name of new Set(parts.flatMap((part) => Object.keys(part.hooks)))) {
