@@ -88,7 +88,7 @@ export default defineConfig({
     gfm: site.markdown.dialect === 'project',
     shikiConfig,
   },
-  // A rebuild copies the pages whose cache key (src/content/page-cache-keys.ts) and code did not
+  // A rebuild copies the pages whose cache key (src/content/queries/page-cache-keys.ts) and code did not
   // change from the last build (kept in node_modules/.astro) instead of rendering them again.
   experimental: { incrementalBuild: true },
   vite: {

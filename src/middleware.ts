@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { ContentError } from './content/content-error';
-import { devProblems } from './content/dev-problems';
+import { ContentError } from './content/format/content-error';
+import { devProblems } from './content/loaders/dev-problems';
 
 /**
  * In `npm run dev`, a content file with mistakes shows Astro's error overlay, naming file and

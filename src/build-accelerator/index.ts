@@ -20,7 +20,7 @@ type Hooks = AstroIntegration['hooks'];
  * Faster cold builds on two cores, as one opt-in integration: pages prerendered on worker threads
  * beside the main thread (`prerender/`), the content store read from a file instead of a bundled
  * module (`data-store-file.ts`), and, through the content config, post bodies kept in files of
- * their own rather than in the store (`src/content/rendered-html.ts`). It checks the installed Astro first, and turns itself off,
+ * their own rather than in the store (`src/content/model/rendered-html.ts`). It checks the installed Astro first, and turns itself off,
  * with one log line, on a version it does not know.
  */
 export default function buildAccelerator(options: BuildAcceleratorOptions): AstroIntegration {

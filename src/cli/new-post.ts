@@ -8,8 +8,8 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import site from '@site-config';
 import { contentDirFrom } from '../config/content-dir';
-import { newPostSource } from '../content/new-post';
-import { splitList } from '../content/pelican-metadata';
+import { newPostSource } from '../content/format/new-post';
+import { splitList } from '../content/format/pelican-metadata';
 import { slugify } from '../lib/slugify';
 import { expandUrlPattern } from '../lib/url-patterns';
 

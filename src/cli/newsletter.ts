@@ -17,7 +17,7 @@ import nodemailer from 'nodemailer';
 import site from '@site-config';
 import { contentDirFrom } from '../config/content-dir';
 import { entrySettingsOf } from '../config/entry-settings';
-import type { IndexedEntry } from '../content/site-index';
+import type { IndexedEntry } from '../content/model/site-index';
 import { builtEmailBody, builtFile } from '../newsletter/built-page';
 import { composeLetter, recipientEmail, type LetterContent, type Sender } from '../newsletter/campaign-email';
 import { sendCampaign, type SendCounts } from '../newsletter/campaign-sender';

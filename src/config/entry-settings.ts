@@ -1,4 +1,4 @@
-import type { MetadataSettings } from '../content/pelican-metadata';
+import type { MetadataSettings } from '../content/format/pelican-metadata';
 import type { UrlPatterns } from '../lib/url-patterns';
 import type { SiteConfig } from './site-schema';
 

@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { ContentChange } from '../content/content-change';
-import { contentRole, isIgnored, type ContentLayout, type ContentRole } from '../content/content-files';
+import type { ContentChange } from '../content/loaders/content-change';
+import { contentRole, isIgnored, type ContentLayout, type ContentRole } from '../content/format/content-files';
 
 /**
  * The loaders to run again when a file of each role changes. An article or page can link to any

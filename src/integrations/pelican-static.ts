@@ -2,10 +2,10 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentRole, isInStaticPaths, listContentFiles, type ContentLayout } from '../content/content-files';
-import type { MetadataSettings } from '../content/pelican-metadata';
-import { isSkippedSource } from '../content/static-sources';
-import { linkedStaticFiles } from '../content/linked-static';
+import { contentRole, isInStaticPaths, listContentFiles, type ContentLayout } from '../content/format/content-files';
+import type { MetadataSettings } from '../content/format/pelican-metadata';
+import { isSkippedSource } from '../content/format/static-sources';
+import { linkedStaticFiles } from '../content/loaders/linked-static';
 import { serveFolder } from './serve-folder';
 
 export interface PelicanStaticOptions {

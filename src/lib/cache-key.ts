@@ -37,7 +37,7 @@ export function sharedFields(data: Record<string, unknown>): Record<string, unkn
 /**
  * The key of an entry as a whole: its data, the digest of its source and its rendered HTML (which
  * changes without the source when the Markdown pipeline does), or the digest of the HTML when the
- * body is kept in a file (`src/content/rendered-html.ts`).
+ * body is kept in a file (`src/content/model/rendered-html.ts`).
  */
 export function entryKey(entry: KeyedEntry): string {
   const body = entry.rendered?.html || entry.rendered?.metadata?.['bodyDigest'];

@@ -1,4 +1,4 @@
-import type { EntryMetadata } from '../content/pelican-metadata';
+import type { EntryMetadata } from '../content/format/pelican-metadata';
 import { toZonedIso } from '../lib/zoned-time';
 import type { Diagnostic } from './diagnostic';
 

@@ -1,4 +1,4 @@
-import type { HeaderField } from '../content/pelican-header';
+import type { HeaderField } from '../content/format/pelican-header';
 import { nearestWord } from '../lib/nearest-word';
 import { columnOf, type Diagnostic } from './diagnostic';
 import { findMojibake } from './mojibake';

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { isIntrasiteLink, resolveIntrasiteLink } from '../content/intrasite-links';
+import { isIntrasiteLink, resolveIntrasiteLink } from '../content/format/intrasite-links';
 import { renderContextOf } from './render-context';
 
 // The attributes Pelican rewrites in HTML.

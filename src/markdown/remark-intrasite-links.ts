@@ -5,7 +5,7 @@ import type { Html, Image, Root } from 'mdast';
 import { escapeAttribute } from 'entities';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { resolveIntrasiteLink, type IntrasiteContext } from '../content/intrasite-links';
+import { resolveIntrasiteLink, type IntrasiteContext } from '../content/format/intrasite-links';
 import { renderContextOf } from './render-context';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { IntrasiteContext } from '../content/intrasite-links';
+import type { IntrasiteContext } from '../content/format/intrasite-links';
 
 /**
  * What the Pelican loader tells the Markdown plugins about the file being rendered. It travels in

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { EntrySettings } from '../config/entry-settings.ts';
-import type { ContentLayout } from '../content/content-files.ts';
-import { courseFiles } from '../content/course-header.ts';
-import { checkHeaderFile } from '../content/header-files-loader.ts';
-import { readContentFolder } from '../content/read-content-folder.ts';
-import { readEntry } from '../content/read-entry.ts';
+import type { ContentLayout } from '../content/format/content-files.ts';
+import { courseFiles } from '../content/format/course-header.ts';
+import { checkHeaderFile } from '../content/loaders/header-files-loader.ts';
+import { readContentFolder } from '../content/format/read-content-folder.ts';
+import { readEntry } from '../content/format/read-entry.ts';
 import { articleSchema } from '../content/schemas/article.ts';
 import { pageSchema } from '../content/schemas/page.ts';
-import { buildSiteIndex, type IndexedEntry, type IndexInput } from '../content/site-index.ts';
+import { buildSiteIndex, type IndexedEntry, type IndexInput } from '../content/model/site-index.ts';
 import { expandUrlPattern } from '../lib/url-patterns.ts';
 import type { CourseForLetter } from './letters.ts';
 

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import site from '@site-config';
-import { allFeeds, FEED_CONTENT_TYPE, feedPath, renderFeed, type FeedSpec } from '../content/feeds';
-import { pelicanRedirects, redirectPage } from '../content/legacy-urls';
-import { articlesWithPages, pagesWithPages } from '../content/queries';
-import { archivesUrl, TAXONOMIES, termIndexUrl, termUrl, terms } from '../content/routes';
+import { allFeeds, FEED_CONTENT_TYPE, feedPath, renderFeed, type FeedSpec } from '../content/queries/feeds';
+import { pelicanRedirects, redirectPage } from '../content/model/legacy-urls';
+import { articlesWithPages, pagesWithPages } from '../content/queries/queries';
+import { archivesUrl, TAXONOMIES, termIndexUrl, termUrl, terms } from '../content/queries/routes';
 import { slugify } from '../lib/slugify';
 
 /**

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import site from '@site-config';
-import { siteRoutes } from '../content/routes';
+import { siteRoutes } from '../content/queries/routes';
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 

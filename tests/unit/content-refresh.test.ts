@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it, vi } from 'vitest';
 import contentRefresh, { batchedRefresh, loadersFor, type LoadersByRole } from '../../src/integrations/content-refresh';
-import { isContentChange } from '../../src/content/content-change';
+import { isContentChange } from '../../src/content/loaders/content-change';
 
 const LOADERS: LoadersByRole = {
   article: ['articles', 'pages'],

@@ -2,10 +2,10 @@
 // the facts shown, the calendar file and the structured data.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { readCourseHeader } from '../../src/content/course-header';
-import { isUpcoming, orderCourses } from '../../src/content/courses-order';
-import { parsePelicanSource } from '../../src/content/pelican-header';
-import { imageAsPath } from '../../src/content/read-entry';
+import { readCourseHeader } from '../../src/content/format/course-header';
+import { isUpcoming, orderCourses } from '../../src/content/model/courses-order';
+import { parsePelicanSource } from '../../src/content/format/pelican-header';
+import { imageAsPath } from '../../src/content/format/read-entry';
 import { courseSchema } from '../../src/content/schemas/course';
 import { courseSeats, coursePrice, courseWhen, mapUrl } from '../../src/lib/course-facts';
 import { icalendar } from '../../src/lib/icalendar';

@@ -2,9 +2,9 @@
 // error or a correct result, never a crash or a hang.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCourseHeader } from '../../src/content/course-header';
-import { parsePelicanSource } from '../../src/content/pelican-header';
-import { readEntry } from '../../src/content/read-entry';
+import { readCourseHeader } from '../../src/content/format/course-header';
+import { parsePelicanSource } from '../../src/content/format/pelican-header';
+import { readEntry } from '../../src/content/format/read-entry';
 import { articleSchema } from '../../src/content/schemas/article';
 import { findMojibake } from '../../src/lint/mojibake';
 import { emailProblem, MAX_EMAIL_LENGTH } from '../../src/newsletter/email-address';

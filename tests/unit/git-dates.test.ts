@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lastCommitDates } from '../../src/content/git-dates';
-import { readEntry } from '../../src/content/read-entry';
+import { lastCommitDates } from '../../src/content/loaders/git-dates';
+import { readEntry } from '../../src/content/format/read-entry';
 import { articleSchema } from '../../src/content/schemas/article';
 
 const repo = mkdtempSync(join(tmpdir(), 'git-dates-'));

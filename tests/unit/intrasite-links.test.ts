@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIntrasiteLink, resolveIntrasiteLink, type IntrasiteContext } from '../../src/content/intrasite-links';
+import { isIntrasiteLink, resolveIntrasiteLink, type IntrasiteContext } from '../../src/content/format/intrasite-links';
 
 const context: IntrasiteContext = {
   sourcePath: 'mlops/drift.md',
@@ -61,7 +61,7 @@ describe('resolveIntrasiteLink', () => {
 
 describe('intrasite links in running text', () => {
   it('are found in both forms, the old |kind| included, as the resolver reads them', async () => {
-    const { intrasiteLinksIn, isIntrasiteLink } = await import('../../src/content/intrasite-links');
+    const { intrasiteLinksIn, isIntrasiteLink } = await import('../../src/content/format/intrasite-links');
     const found = intrasiteLinksIn('[a]({filename}a.md) <a href="|tag|python">t</a> ![x]({static}/i.png) |author|Ana');
     expect(found).toEqual(['{filename}a.md', '|tag|python', '{static}/i.png', '|author|Ana']);
     for (const link of found) expect(isIntrasiteLink(link)).toBe(true);

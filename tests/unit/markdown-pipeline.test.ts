@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { parsePelicanSource } from '../../src/content/pelican-header';
+import { parsePelicanSource } from '../../src/content/format/pelican-header';
 import { markdownPipeline, shikiConfig } from '../../src/markdown/pipeline';
 
 const processor = await createMarkdownProcessor({ ...markdownPipeline, shikiConfig });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentFinder, relatedFinder, type Relatable } from '../../src/content/neighbours';
+import { adjacentFinder, relatedFinder, type Relatable } from '../../src/content/model/neighbours';
 import { breadcrumbJsonLd, webSiteJsonLd } from '../../src/lib/json-ld';
 import { wrapText } from '../../src/lib/social-card';
 

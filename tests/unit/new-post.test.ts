@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { newPostSource } from '../../src/content/new-post';
-import { readEntry } from '../../src/content/read-entry';
+import { newPostSource } from '../../src/content/format/new-post';
+import { readEntry } from '../../src/content/format/read-entry';
 import { articleSchema } from '../../src/content/schemas/article';
 
 const contentDir = mkdtempSync(join(tmpdir(), 'new-post-'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePelicanDate } from '../../src/content/pelican-date';
+import { parsePelicanDate } from '../../src/content/format/pelican-date';
 
 const madrid = (value: string) => parsePelicanDate(value, 'Europe/Madrid')?.toISOString();
 

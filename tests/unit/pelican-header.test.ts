@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSource, parsePelicanSource } from '../../src/content/pelican-header';
+import { decodeSource, parsePelicanSource } from '../../src/content/format/pelican-header';
 
 const values = (source: string, key: string) => parsePelicanSource(source).fields.get(key)?.values;
 

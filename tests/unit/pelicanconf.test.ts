@@ -6,7 +6,7 @@ import { readAssignments } from '../../src/config/pelican/python-assignments';
 import { languageTag, markdownExtensions, siteFromPelican } from '../../src/config/pelican/site-from-pelican';
 import { readPelicanConf } from '../../src/config/pelican/read-pelicanconf';
 import { defineSiteConfig } from '../../src/config/site-schema';
-import { pathMetadataFields, PELICAN_PATH_METADATA } from '../../src/content/path-metadata';
+import { pathMetadataFields, PELICAN_PATH_METADATA } from '../../src/content/format/path-metadata';
 
 const EVALUATOR = new URL('../../src/config/pelican/evaluate-settings.py', import.meta.url).pathname;
 

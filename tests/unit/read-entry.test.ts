@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/content/content-error';
-import { readEntry, type ReadEntryResult } from '../../src/content/read-entry';
+import { formatProblem } from '../../src/content/format/content-error';
+import { readEntry, type ReadEntryResult } from '../../src/content/format/read-entry';
 import { articleSchema } from '../../src/content/schemas/article';
 import { pageSchema } from '../../src/content/schemas/page';
 

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LinkIndex } from '../../src/content/link-index';
-import { renderBody, type RenderJob } from '../../src/content/render-body';
-import { parsePelicanSource } from '../../src/content/pelican-header';
+import type { LinkIndex } from '../../src/content/model/link-index';
+import { renderBody, type RenderJob } from '../../src/content/model/render-body';
+import { parsePelicanSource } from '../../src/content/format/pelican-header';
 import { markdownProcessor, rendererDefaults, shikiConfig } from '../../src/markdown/pipeline';
-import { startRenderPool } from '../../src/markdown/render-pool';
+import { startRenderPool } from '../../src/content/loaders/render-pool';
 
 const seedPath = fileURLToPath(new URL('../../content/posts/ml-in-production.md', import.meta.url));
 const links: LinkIndex = {

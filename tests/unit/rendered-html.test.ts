@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyHtmlOf, pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml } from '../../src/content/rendered-html';
+import { bodyHtmlOf, pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml } from '../../src/content/model/rendered-html';
 
 describe('rendered bodies kept in files', () => {
   it('are written, pruned to the digests a store still has, and kept apart for dev and builds', async () => {

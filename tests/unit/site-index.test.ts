@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/content/content-error';
-import { buildSiteIndex, type IndexInput } from '../../src/content/site-index';
-import { pelicanRedirects } from '../../src/content/legacy-urls';
+import { formatProblem } from '../../src/content/format/content-error';
+import { buildSiteIndex, type IndexInput } from '../../src/content/model/site-index';
+import { pelicanRedirects } from '../../src/content/model/legacy-urls';
 import { URL_PRESETS } from '../../src/lib/url-patterns';
 
 function input(sourcePath: string, metadata: Partial<IndexInput['metadata']>, kind: IndexInput['kind'] = 'article'): IndexInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupTerms, type Classified } from '../../src/content/taxonomy';
+import { groupTerms, type Classified } from '../../src/content/model/taxonomy';
 
 const article = (sourcePath: string, date: string, tags: string[], category = 'ml', authors = ['Ana']): Classified => ({
   data: { sourcePath, date: new Date(date), tags, category, authors },

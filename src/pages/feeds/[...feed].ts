@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allFeeds, FEED_CONTENT_TYPE, feedItems, renderFeed, type FeedSpec } from '../../content/feeds';
-import { feedCacheKey } from '../../content/page-cache-keys';
+import { allFeeds, FEED_CONTENT_TYPE, feedItems, renderFeed, type FeedSpec } from '../../content/queries/feeds';
+import { feedCacheKey } from '../../content/queries/page-cache-keys';
 
 export const getStaticPaths = (async () =>
   Promise.all(

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import site from '@site-config';
-import { articlesWithPages } from '../../content/queries';
+import { articlesWithPages } from '../../content/queries/queries';
 import { cacheKey } from '../../lib/cache-key';
 import { socialCardJpeg, startDrawingCards } from '../../lib/social-card';
 

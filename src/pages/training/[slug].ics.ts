@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import site from '@site-config';
-import { courseUrl, type Course } from '../../content/courses';
+import { courseUrl, type Course } from '../../content/queries/courses';
 import { icalendar } from '../../lib/icalendar';
 
 /** A calendar file for each course whose dates are fixed. */

@@ -2,9 +2,9 @@
 // the main thread, so that a post comes out byte for byte the same wherever it was rendered.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
-import type { LinkIndex } from '../content/link-index';
-import { renderBody, type RenderJob } from '../content/render-body';
-import { markdownProcessorFor, shikiConfig, type MarkdownSettings } from './pipeline';
+import type { LinkIndex } from '../model/link-index';
+import { renderBody, type RenderJob } from '../model/render-body';
+import { markdownProcessorFor, shikiConfig, type MarkdownSettings } from '../../markdown/pipeline';
 
 interface WorkerData {
   options: Omit<AstroMarkdownOptions, 'shikiConfig'>;

@@ -1,11 +1,11 @@
 import site from '@site-config';
-import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl, type UrlKind } from '../lib/url-patterns';
-import { termSlug } from '../lib/slugify';
+import { buildFormatOf, expandUrlPattern, paginate, paginatedUrl, type UrlKind } from '../../lib/url-patterns';
+import { termSlug } from '../../lib/slugify';
 import { courseUrl, coursesUrl, orderedCourses, type Course } from './courses';
 import { articlesWithPages, listedArticles, pagesWithPages, type Article, type Page } from './queries';
 import { oncePerBuild, perBuild } from './per-build';
-import { adjacentFinder, relatedFinder } from './neighbours';
-import { groupTerms, type TaxonomyKind, type Term } from './taxonomy';
+import { adjacentFinder, relatedFinder } from '../model/neighbours';
+import { groupTerms, type TaxonomyKind, type Term } from '../model/taxonomy';
 
 /** Where a page sits in a paginated listing. */
 export interface Pagination {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ContentProblem } from './content-error';
-import type { EntryKind, EntryMetadata } from './pelican-metadata';
-import { termSlug, type SlugSettings } from '../lib/slugify';
-import { expandUrlPattern, type UrlKind, type UrlPatterns } from '../lib/url-patterns';
+import type { ContentProblem } from '../format/content-error';
+import type { EntryKind, EntryMetadata } from '../format/pelican-metadata';
+import { termSlug, type SlugSettings } from '../../lib/slugify';
+import { expandUrlPattern, type UrlKind, type UrlPatterns } from '../../lib/url-patterns';
 
 /** A content file whose header was read, as the index knows it. */
 export interface IndexInput {

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/markdown-remark';
-import type { ContentProblem } from './content-error';
+import type { ContentProblem } from '../format/content-error';
 import { intrasiteContextFor, type LinkIndex } from './link-index';
-import { renderContextOption } from '../markdown/render-context';
-import { summaryBeforeMarker, truncateHtmlWords } from '../lib/truncate-html';
+import { renderContextOption } from '../../markdown/render-context';
+import { summaryBeforeMarker, truncateHtmlWords } from '../../lib/truncate-html';
 
 /** Pelican's default SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
 const SUMMARY_WORDS = 50;

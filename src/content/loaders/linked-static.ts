@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { contentRole, readerOf, type ContentLayout } from './content-files';
-import { staticReferences } from './intrasite-links';
+import { contentRole, readerOf, type ContentLayout } from '../format/content-files';
+import { staticReferences } from '../format/intrasite-links';
 
 /** Sources read at once: enough to keep the disk busy. */
 const READS_AT_ONCE = 32;

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import type { ContentLayout } from './content-files';
-import type { ContentProblem } from './content-error';
+import type { ContentLayout } from '../format/content-files';
+import type { ContentProblem } from '../format/content-error';
 import { headerFilesLoader, type HeaderFile } from './header-files-loader';
-import { splitList } from './pelican-metadata';
-import type { EntrySchema } from './read-entry';
-import { slugify } from '../lib/slugify';
+import { splitList } from '../format/pelican-metadata';
+import type { EntrySchema } from '../format/read-entry';
+import { slugify } from '../../lib/slugify';
 
 /**
  * Loads author profiles from `authors/*.md` of the content folder: `Name:`, optional `Slug:`,

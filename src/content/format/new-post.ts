@@ -1,5 +1,5 @@
-import { slugify } from '../lib/slugify';
-import { toZonedIso } from '../lib/zoned-time';
+import { slugify } from '../../lib/slugify';
+import { toZonedIso } from '../../lib/zoned-time';
 
 export interface NewPost {
   title: string;

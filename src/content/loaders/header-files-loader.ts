@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { contentRole, listContentFiles, type ContentLayout, type ContentRole } from './content-files';
-import { ContentError, displayPath, type ContentProblem } from './content-error';
-import { decodeSource, parsePelicanSource, type HeaderField } from './pelican-header';
-import { imageAsPath, type EntrySchema } from './read-entry';
+import { contentRole, listContentFiles, type ContentLayout, type ContentRole } from '../format/content-files';
+import { ContentError, displayPath, type ContentProblem } from '../format/content-error';
+import { decodeSource, parsePelicanSource, type HeaderField } from '../format/pelican-header';
+import { imageAsPath, type EntrySchema } from '../format/read-entry';
 import { forgetOtherFolders } from './store-source';
-import { intrasiteLinksIn } from './intrasite-links';
+import { intrasiteLinksIn } from '../format/intrasite-links';
 
 /** A content file's header and body, for a collection to make its data from. */
 export interface HeaderFile {

@@ -1,5 +1,5 @@
-import { slugify } from '../lib/slugify';
-import { expandUrlPattern, URL_PRESETS, type UrlKind } from '../lib/url-patterns';
+import { slugify } from '../../lib/slugify';
+import { expandUrlPattern, URL_PRESETS, type UrlKind } from '../../lib/url-patterns';
 import type { TaxonomyKind } from './taxonomy';
 
 /** What a redirect needs of an article or page. */

@@ -3,8 +3,8 @@ import site from '@site-config';
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import sharp from 'sharp';
-import { contentDirFrom } from '../config/content-dir';
-import { SOCIAL_CARD } from '../lib/social-card';
+import { contentDirFrom } from '../../config/content-dir';
+import { SOCIAL_CARD } from '../../lib/social-card';
 
 /** An image for link previews: absolute URL, and its size when known. */
 export interface ShareImage {

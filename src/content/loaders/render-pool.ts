@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
-import type { LinkIndex } from '../content/link-index';
-import type { RenderedBody, RenderJob } from '../content/render-body';
-import { PROJECT_MARKDOWN, type MarkdownSettings } from './pipeline';
-import { bundleTs } from '../lib/bundle-ts.mjs';
+import type { LinkIndex } from '../model/link-index';
+import type { RenderedBody, RenderJob } from '../model/render-body';
+import { PROJECT_MARKDOWN, type MarkdownSettings } from '../../markdown/pipeline';
+import { bundleTs } from '../../lib/bundle-ts.mjs';
 
 /** Renders Markdown on worker threads, one per core. */
 export interface RenderPool {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentRole, type ContentLayout } from './content-files';
-import type { IntrasiteContext } from './intrasite-links';
+import { contentRole, type ContentLayout } from '../format/content-files';
+import type { IntrasiteContext } from '../format/intrasite-links';
 import type { SiteIndex } from './site-index';
-import { termSlug, type SlugSettings } from '../lib/slugify';
-import { expandUrlPattern, type UrlPatterns } from '../lib/url-patterns';
+import { termSlug, type SlugSettings } from '../../lib/slugify';
+import { expandUrlPattern, type UrlPatterns } from '../../lib/url-patterns';
 
 /**
  * What resolving intrasite links needs from one sync of the content folder, as plain data: it

@@ -1,4 +1,4 @@
-import type { ContentProblem } from './content-error';
+import type { ContentProblem } from '../format/content-error';
 
 // Shared through globalThis: the loaders run in Astro's content layer, the middleware that shows
 // the problems in the dev server's overlay runs in Vite's module graph, and each has its own copy

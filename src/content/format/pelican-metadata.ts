@@ -1,7 +1,7 @@
 import { EXPECTED_DATE, parsePelicanDate, type DateOrder } from './pelican-date';
 import type { HeaderField, ParsedSource } from './pelican-header';
 import { pathMetadataFields, PELICAN_PATH_METADATA, type PathMetadataSettings } from './path-metadata';
-import { slugify, type SlugSettings } from '../lib/slugify';
+import { slugify, type SlugSettings } from '../../lib/slugify';
 
 /** Which collection a file belongs to decides which fields it needs. */
 export type EntryKind = 'article' | 'page';

@@ -1,5 +1,5 @@
 import type { HeaderField } from './pelican-header';
-import { pythonRegex } from '../lib/python-regex';
+import { pythonRegex } from '../../lib/python-regex';
 
 /** Pelican's settings that give an entry metadata from its path and the site's defaults. */
 export interface PathMetadataSettings {

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import site from '@site-config';
-import { expandUrlPattern } from '../lib/url-patterns';
-import { orderCourses } from './courses-order';
+import { expandUrlPattern } from '../../lib/url-patterns';
+import { orderCourses } from '../model/courses-order';
 import { oncePerBuild } from './per-build';
 
 export type Course = CollectionEntry<'courses'>;

@@ -1,6 +1,6 @@
 import site from '@site-config';
 import { getCollection } from 'astro:content';
-import { cacheKey, entryKey, sharedFields, type KeyedEntry } from '../lib/cache-key';
+import { cacheKey, entryKey, sharedFields, type KeyedEntry } from '../../lib/cache-key';
 import { orderedCourses } from './courses';
 import { oncePerBuild, perBuild } from './per-build';
 import { articlesWithPages, pagesWithPages, type Article } from './queries';

@@ -1,9 +1,9 @@
 import type { ContentProblem } from './content-error';
-import type { HeaderFile } from './header-files-loader';
-import { courseSchema } from './schemas/course';
+import type { HeaderFile } from '../loaders/header-files-loader';
+import { courseSchema } from '../schemas/course';
 import { EXPECTED_DATE, parsePelicanDate } from './pelican-date';
 import { splitList } from './pelican-metadata';
-import { slugify } from '../lib/slugify';
+import { slugify } from '../../lib/slugify';
 
 /** Header keys of a course whose value is text, as written. */
 const TEXT_KEYS = ['title', 'summary', 'status', 'city', 'venue', 'address', 'country', 'schedule', 'language', 'level', 'currency', 'audience', 'prerequisites', 'registration_url', 'header_cover'];

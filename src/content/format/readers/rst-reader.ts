@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeHTML } from 'entities';
 import type { HeaderField, ParsedSource } from '../pelican-header';
 import { htmlAsMarkdown } from './html-as-markdown';
-import { findPython } from '../../lib/python';
+import { findPython } from '../../../lib/python';
 
 /** What docutils (through Pelican's reader, when installed) makes of one `.rst` file. */
 export interface RstRead {
@@ -32,7 +32,7 @@ export class RstUnavailableError extends Error {
 }
 
 /** The script beside this module, or, from a bundle of it (`npm run check`), in the project. */
-const SCRIPT = [fileURLToPath(new URL('./read-rst.py', import.meta.url)), resolve('src/content/readers/read-rst.py')].find((path) => existsSync(path)) ?? 'read-rst.py';
+const SCRIPT = [fileURLToPath(new URL('./read-rst.py', import.meta.url)), resolve('src/content/format/readers/read-rst.py')].find((path) => existsSync(path)) ?? 'read-rst.py';
 
 /**
  * Reads `.rst` files with docutils in one Python process: Pelican's own reader when Pelican is

@@ -1,14 +1,14 @@
 import site from '@site-config';
 import { getImage } from 'astro:assets';
 import { Feed } from 'feed';
-import { absoluteUrls } from '../lib/absolute-urls';
-import { bodyHtmlOf } from './rendered-html';
-import { plainText } from '../lib/plain-text';
-import { termSlug } from '../lib/slugify';
+import { absoluteUrls } from '../../lib/absolute-urls';
+import { bodyHtmlOf } from '../model/rendered-html';
+import { plainText } from '../../lib/plain-text';
+import { termSlug } from '../../lib/slugify';
 import { perBuild } from './per-build';
 import { listedArticles, type Article } from './queries';
 import { TAXONOMIES, termUrl, terms } from './routes';
-import type { TaxonomyKind } from './taxonomy';
+import type { TaxonomyKind } from '../model/taxonomy';
 
 /** Feed formats, by file extension. */
 export type FeedFormat = 'atom' | 'rss' | 'json';

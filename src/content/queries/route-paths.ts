@@ -1,7 +1,7 @@
 import site from '@site-config';
 import { routeCacheKey } from './page-cache-keys';
 import { siteRoutes, type SiteRoute } from './routes';
-import { buildFormatOf, routePathOf } from '../lib/url-patterns';
+import { buildFormatOf, routePathOf } from '../../lib/url-patterns';
 
 /**
  * The static paths of the site's pages, for `[...path].astro`. The cache key lets a rebuild copy

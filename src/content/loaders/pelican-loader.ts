@@ -6,25 +6,25 @@ import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-r
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { isContentChange } from './content-change';
-import { contentRole, isInStaticPaths, listContentFiles, readerOf, type ContentLayout } from './content-files';
-import { decodeSource, type ParsedSource } from './pelican-header';
-import { parseHtmlEntry } from './readers/html-reader';
-import { parsedFromRst, readRstFiles } from './readers/rst-reader';
-import { ContentError, displayPath, formatProblem, type ContentProblem } from './content-error';
-import { linkIndexOf, type LinkIndex } from './link-index';
+import { contentRole, isInStaticPaths, listContentFiles, readerOf, type ContentLayout } from '../format/content-files';
+import { decodeSource, type ParsedSource } from '../format/pelican-header';
+import { parseHtmlEntry } from '../format/readers/html-reader';
+import { parsedFromRst, readRstFiles } from '../format/readers/rst-reader';
+import { ContentError, displayPath, formatProblem, type ContentProblem } from '../format/content-error';
+import { linkIndexOf, type LinkIndex } from '../model/link-index';
 import { linkedStaticFiles } from './linked-static';
-import type { EntryKind, MetadataSettings } from './pelican-metadata';
-import { readEntry, type EntrySchema } from './read-entry';
-import { renderBody, type RenderedBody, type RenderJob } from './render-body';
-import { finishedByAstro, pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml, type BodyStore } from './rendered-html';
-import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from './site-index';
+import type { EntryKind, MetadataSettings } from '../format/pelican-metadata';
+import { readEntry, type EntrySchema } from '../format/read-entry';
+import { renderBody, type RenderedBody, type RenderJob } from '../model/render-body';
+import { finishedByAstro, pruneRenderedHtml, renderedHtmlFile, writeRenderedHtml, type BodyStore } from '../model/rendered-html';
+import { buildSiteIndex, type IndexedEntry, type IndexInput, type SiteIndex } from '../model/site-index';
 import { setDevProblems } from './dev-problems';
 import { lastCommitDates } from './git-dates';
 import { forgetOtherFolders } from './store-source';
-import { startRenderPool } from '../markdown/render-pool';
-import type { MarkdownSettings } from '../markdown/pipeline';
-import { isStrictBuild } from '../config/strict-build';
-import type { UrlPatterns } from '../lib/url-patterns';
+import { startRenderPool } from './render-pool';
+import type { MarkdownSettings } from '../../markdown/pipeline';
+import { isStrictBuild } from '../../config/strict-build';
+import type { UrlPatterns } from '../../lib/url-patterns';
 
 /** One content file as read and checked, before rendering. */
 interface FileRead {

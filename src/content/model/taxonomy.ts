@@ -1,4 +1,4 @@
-import { termSlug, type SlugSettings } from '../lib/slugify';
+import { termSlug, type SlugSettings } from '../../lib/slugify';
 
 /** The taxonomies Pelican has: each gets an index page and a page per term. */
 export type TaxonomyKind = 'category' | 'tag' | 'author';

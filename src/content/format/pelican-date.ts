@@ -1,4 +1,4 @@
-import { zonedTimeToInstant, type WallTime } from '../lib/zoned-time';
+import { zonedTimeToInstant, type WallTime } from '../../lib/zoned-time';
 
 /** Shown after a date that cannot be read, so authors see what to write instead. */
 export const EXPECTED_DATE =
