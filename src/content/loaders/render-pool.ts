@@ -2,22 +2,17 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import type { LinkIndex } from '../model/link-index';
 import type { RenderedBody, RenderJob } from '../model/render-body';
 import { PROJECT_MARKDOWN, type MarkdownSettings } from '../../markdown/pipeline';
 import { bundleTs } from '../../lib/bundle-ts.mjs';
+import { startWorkerPool } from '../../lib/worker-pool';
 
 /** Renders Markdown on worker threads, one per core. */
 export interface RenderPool {
   render(job: RenderJob): Promise<RenderedBody>;
   close(): Promise<void>;
-}
-
-interface Pending {
-  resolve: (result: RenderedBody) => void;
-  reject: (error: Error) => void;
 }
 
 const WORKER_SOURCE = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
@@ -36,50 +31,38 @@ export async function startRenderPool(
   { size = Math.max(2, availableParallelism()), cacheDir = 'node_modules/.cache/pelican-loader', markdown = PROJECT_MARKDOWN as MarkdownSettings } = {},
 ): Promise<RenderPool> {
   const file = await bundleWorker(cacheDir);
-  const queue: { job: RenderJob; pending: Pending }[] = [];
-  const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(file, { workerData: { options, links, markdown } });
-    const inFlight = new Map<number, Pending>();
-    worker.on('message', ({ id, result, error }: { id: number; result?: RenderedBody; error?: string }) => {
-      const pending = inFlight.get(id);
-      inFlight.delete(id);
-      if (error !== undefined) pending?.reject(new Error(error));
-      else if (result) pending?.resolve(result);
-      feed(slot);
-    });
-    // A worker that dies takes its jobs with it: fail them loudly, never drop a post.
-    worker.on('error', (error: Error) => {
-      for (const pending of inFlight.values()) pending.reject(error);
-      inFlight.clear();
-      dead = error;
-      for (const { pending } of queue.splice(0)) pending.reject(error);
-    });
-    const slot = { worker, inFlight };
-    return slot;
-  });
-  let nextId = 0;
-  let dead: Error | undefined;
+  const pool = await startWorkerPool<{ job: RenderJob }, { id: number; result?: RenderedBody; error?: string }>(
+    file,
+    { options, links, markdown },
+    { count: size, errorOf: (answer) => answer.error, name: 'A render worker' },
+  );
+  const queue: { job: RenderJob; resolve: (result: RenderedBody) => void; reject: (error: Error) => void }[] = [];
   // Two jobs per worker at a time: one to work on, one waiting, so a worker never idles between
   // messages, and a long post holds up no more than one other.
-  function feed(slot: (typeof workers)[number]) {
-    while (slot.inFlight.size < 2 && queue.length > 0) {
-      const { job, pending } = queue.shift()!;
-      const id = nextId++;
-      slot.inFlight.set(id, pending);
-      slot.worker.postMessage({ id, job });
+  function feed() {
+    while (queue.length > 0 && pool.leastBusy().inFlight < 2) {
+      const { job, resolve, reject } = queue.shift()!;
+      pool.ask(pool.leastBusy(), { job }).then(
+        (answer) => resolve(answer.result!),
+        (error: Error) => {
+          reject(error);
+          // A worker that dies takes its jobs with it: fail the waiting ones loudly, never drop a post.
+          if (pool.failure()) for (const waiting of queue.splice(0)) waiting.reject(error);
+        },
+      ).finally(feed);
     }
   }
   return {
     render(job) {
       return new Promise<RenderedBody>((resolve, reject) => {
-        if (dead) return reject(dead);
-        queue.push({ job, pending: { resolve, reject } });
-        const idle = workers.reduce((best, slot) => (slot.inFlight.size < best.inFlight.size ? slot : best));
-        feed(idle);
+        const failure = pool.failure();
+        if (failure) return reject(failure);
+        queue.push({ job, resolve, reject });
+        feed();
       });
     },
     async close() {
-      await Promise.all(workers.map(({ worker }) => worker.terminate()));
+      await pool.terminate();
       await rm(file, { force: true });
     },
   };
