@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import type { Options } from 'rehype-autolink-headings';
 import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
 
 /**
  * rehype-autolink-headings settings: a `#` link beside each section heading, named for screen
@@ -10,7 +11,7 @@ import { toString } from 'hast-util-to-string';
 export const headingAnchors: Options = {
   behavior: 'after',
   test: ['h2', 'h3', 'h4'],
-  group: () => ({ type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [] }),
+  group: () => h('div.heading-wrapper'),
   properties: (heading: Element) => ({
     className: ['heading-anchor'],
     ariaLabel: `Link to the section “${toString(heading)}”`,

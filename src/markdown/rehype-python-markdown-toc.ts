@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { h } from 'hastscript';
 
 /** Python-Markdown's `toc` extension's options, as a site's `MARKDOWN` setting writes them. */
 export interface Options {
@@ -64,11 +65,11 @@ export default function rehypePythonMarkdownToc(options: Options = {}) {
       const id = node.properties['id'] === undefined ? unique(pythonMarkdownSlug(toString(node), separator, options.unicodeIds), ids) : String(node.properties['id']);
       node.properties['id'] = id;
       if (options.anchorlink) {
-        node.children = [{ type: 'element', tagName: 'a', properties: { className: ['toclink'], href: `#${id}` }, children: node.children as ElementContent[] }];
+        node.children = [h('a.toclink', { href: `#${id}` }, node.children as ElementContent[])];
       }
       if (options.permalink) {
         const text = options.permalink === true ? '¶' : String(options.permalink);
-        node.children.push({ type: 'element', tagName: 'a', properties: { className: ['headerlink'], href: `#${id}`, title: 'Permanent link' }, children: [{ type: 'text', value: text }] });
+        node.children.push(h('a.headerlink', { href: `#${id}`, title: 'Permanent link' }, text));
       }
     });
   };

@@ -1,5 +1,6 @@
 import type { Element } from 'hast';
 import type { ShikiTransformer } from 'shiki';
+import { h } from 'hastscript';
 
 /**
  * Shiki transformer: each highlighted block sits in a frame with its language shown and a copy
@@ -14,14 +15,9 @@ export const shikiCodeFrame: ShikiTransformer = {
     if (!pre) return;
     const label: Element[] =
       language && language !== 'plaintext' && language !== 'text'
-        ? [{ type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: language }] }]
+        ? [h('span.code-language', language)]
         : [];
-    const button: Element = {
-      type: 'element',
-      tagName: 'button',
-      properties: { type: 'button', className: ['copy-code'], hidden: true },
-      children: [{ type: 'text', value: 'Copy' }],
-    };
-    root.children = [{ type: 'element', tagName: 'div', properties: { className: ['code-block'] }, children: [...label, button, pre] }];
+    const button = h('button', { type: 'button', className: ['copy-code'], hidden: true }, 'Copy');
+    root.children = [h('div.code-block', [...label, button, pre])];
   },
 };
