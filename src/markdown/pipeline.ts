@@ -19,6 +19,7 @@ import remarkCodehilite from './remark-codehilite';
 import remarkIntrasiteLinks from './remark-intrasite-links';
 import rehypeIntrasiteLinks from './rehype-intrasite-links';
 import rehypeRawWhenNeeded from './rehype-raw-when-needed';
+import rehypeReportMessages from './rehype-report-messages';
 import remarkMarkdownInHtml from './remark-markdown-in-html';
 import remarkTocMarker from './remark-toc-marker';
 import remarkBreaks from 'remark-breaks';
@@ -97,6 +98,8 @@ export function markdownPipelineFor({ dialect, extensions = {}, math = true, liq
     rehypeHeadingIds,
     // Not beside Python-Markdown's own permalinks: one link a heading.
     ...(python && toc?.['permalink'] ? [] : [[rehypeAutolinkHeadings, headingAnchors] as [typeof rehypeAutolinkHeadings, typeof headingAnchors]]),
+    // Last: the plugins' messages (file.message) go to the loader as problems with their lines.
+    rehypeReportMessages,
   ];
   return {
     remarkPlugins,

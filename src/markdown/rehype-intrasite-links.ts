@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { isIntrasiteLink, resolveIntrasiteLink } from '../content/format/intrasite-links';
-import { renderContextOf } from './render-context';
+import { LINKS_SOURCE, renderContextOf } from './render-context';
 
 // The attributes Pelican rewrites in HTML.
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'data', 'cite', 'formAction', 'action', 'content'];
@@ -10,7 +10,7 @@ const URL_ATTRIBUTES = ['href', 'src', 'poster', 'data', 'cite', 'formAction', '
 /**
  * rehype plugin: Pelican intrasite links in authors' raw HTML (`<a href="{filename}x.md">`,
  * `<img src="{static}/a.png">`) get their final URL, as Pelican rewrites them; a missing target
- * is reported with its line.
+ * is a message of the file (`file.message`), at its line.
  */
 export default function rehypeIntrasiteLinks() {
   return (tree: Root, file: VFile) => {
@@ -22,7 +22,7 @@ export default function rehypeIntrasiteLinks() {
         if (typeof value !== 'string' || !isIntrasiteLink(value)) continue;
         const resolution = resolveIntrasiteLink(value, context.links);
         if (resolution && 'url' in resolution) node.properties[attribute] = resolution.url;
-        else if (resolution) context.report(resolution.problem, node.position?.start.line);
+        else if (resolution) file.message(resolution.problem, { place: node.position, source: LINKS_SOURCE });
       }
     });
   };

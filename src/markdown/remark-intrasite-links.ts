@@ -6,14 +6,15 @@ import { escapeAttribute } from 'entities';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { resolveIntrasiteLink, type IntrasiteContext } from '../content/format/intrasite-links';
-import { renderContextOf } from './render-context';
+import { LINKS_SOURCE, renderContextOf } from './render-context';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
 
 /**
  * remark plugin: Markdown links, images and link definitions written in Pelican's intrasite
  * syntax (`{filename}../x.md`, `{static}/images/a.png`, `{tag}python` …) get their final URL;
- * a target that does not exist, or a relative image that is not there, is reported with its line.
+ * a target that does not exist, or a relative image that is not there, is a message of the file
+ * (`file.message`), at its line.
  * Runs before Astro collects images, so resolved images are served as the static files they are;
  * an image that leads nowhere is left to the browser as written (Astro's image pipeline would stop
  * the build on it), as Pelican leaves it.
@@ -25,12 +26,11 @@ export default function remarkIntrasiteLinks() {
     const folder = file.path ? dirname(file.path.startsWith('file:') ? fileURLToPath(file.path) : file.path) : undefined;
     visit(tree, (node, index, parent) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const line = node.position?.start.line;
       const resolution = resolveIntrasiteLink(node.url, context.links);
       let missing = false;
       if (resolution && 'url' in resolution) node.url = resolution.url;
       else if (resolution) {
-        context.report(resolution.problem, line);
+        file.message(resolution.problem, { place: node.position, source: LINKS_SOURCE });
         missing = true;
       } else if (node.type === 'image' && folder && !EXTERNAL.test(node.url)) {
         const path = decodeURI(node.url.split(/[?#]/)[0] ?? '');
@@ -38,7 +38,7 @@ export default function remarkIntrasiteLinks() {
           // Not next to the file; the browser resolves it against the page's URL, as on the Pelican
           // site (`images/a.png` in `posts/a/b.md`, published at `/b.html`, is `/images/a.png`).
           if (!servedFromPage(node.url, context.links)) {
-            context.report(`image ${node.url} points to a file that does not exist next to this post, nor from its page (write {static}/path from the content folder?)`, line);
+            file.message(`image ${node.url} points to a file that does not exist next to this post, nor from its page (write {static}/path from the content folder?)`, { place: node.position, source: LINKS_SOURCE });
           }
           missing = true;
         }

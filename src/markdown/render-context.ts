@@ -7,11 +7,14 @@ import type { IntrasiteContext } from '../content/format/intrasite-links';
  */
 export interface PelicanRenderContext {
   links: IntrasiteContext;
-  /** Records a problem at a line of the Markdown being rendered. */
+  /** Records a problem at a line of the Markdown being rendered: the plugins' `file.message`s, handed over by rehype-report-messages.ts. */
   report: (message: string, line: number | undefined) => void;
 }
 
 const KEY = 'pelicanRenderContext';
+
+/** The `source` of the messages the Pelican loader reports (links and images that lead nowhere). */
+export const LINKS_SOURCE = 'pelican-links';
 
 /** The frontmatter option that carries a render context. */
 export function renderContextOption(context: PelicanRenderContext): Record<string, unknown> {

@@ -67,3 +67,47 @@ describe('intrasite links in running text', () => {
     for (const link of found) expect(isIntrasiteLink(link)).toBe(true);
   });
 });
+
+describe('intrasite links in the Markdown pipeline', () => {
+  it('leave a file.message per target that leads nowhere, which reaches the loader with its line', async () => {
+    const [{ unified }, { default: remarkParse }, { default: remarkRehype }, { default: rehypeStringify }, { VFile }] = await Promise.all([
+      import('unified'),
+      import('remark-parse'),
+      import('remark-rehype'),
+      import('rehype-stringify'),
+      import('vfile'),
+    ]);
+    const { default: remarkIntrasiteLinks } = await import('../../src/markdown/remark-intrasite-links');
+    const { default: rehypeRawWhenNeeded } = await import('../../src/markdown/rehype-raw-when-needed');
+    const { default: rehypeIntrasiteLinks } = await import('../../src/markdown/rehype-intrasite-links');
+    const { default: rehypeReportMessages } = await import('../../src/markdown/rehype-report-messages');
+    const { LINKS_SOURCE, renderContextOption } = await import('../../src/markdown/render-context');
+    const reported: [string, number | undefined][] = [];
+    const links = {
+      sourcePath: 'posts/a.md',
+      contentLabel: 'content',
+      urlOfSource: (path: string) => (path === 'posts/b.md' ? '/posts/b/' : undefined),
+      staticExists: () => false,
+      termUrl: () => undefined,
+      indexUrl: '/',
+    };
+    const file = new VFile({
+      value: 'Fine: [b]({filename}b.md).\n\nBroken: [x]({filename}missing.md).\n\n<a href="{filename}gone.md">raw</a>\n',
+      data: { astro: { frontmatter: renderContextOption({ links, report: (message, line) => void reported.push([message, line]) }) } },
+    });
+    const html = String(
+      await unified().use(remarkParse).use(remarkIntrasiteLinks).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeIntrasiteLinks).use(rehypeReportMessages).use(rehypeStringify).process(file),
+    );
+    expect(html).toContain('href="/posts/b/"');
+    // The Markdown link is seen by the remark pass, and again as HTML by the rehype pass: reported once.
+    expect(file.messages.map((message) => [message.source, message.line])).toEqual([
+      [LINKS_SOURCE, 3],
+      [LINKS_SOURCE, 3],
+      [LINKS_SOURCE, 5],
+    ]);
+    expect(reported).toEqual([
+      ['{filename}missing.md points to content/posts/missing.md, which does not exist', 3],
+      ['{filename}gone.md points to content/posts/gone.md, which does not exist', 5],
+    ]);
+  });
+});

@@ -53,11 +53,7 @@ export async function renderBody(renderer: MarkdownRenderer, job: RenderJob, lin
     const frontmatter = renderContextOption({
       links: context,
       report: (message, at) => {
-        const line = at === undefined ? firstLine : firstLine + at - 1;
-        // A broken Markdown link is seen by the remark pass and again, as HTML, by the rehype pass.
-        if (!problems.some((known) => known.line === line && known.message === message)) {
-          problems.push({ file: job.displayPath, line, message });
-        }
+        problems.push({ file: job.displayPath, line: at === undefined ? firstLine : firstLine + at - 1, message });
       },
     });
     const { code, metadata } = await renderer.render(markdown, { fileURL, frontmatter });
