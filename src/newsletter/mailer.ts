@@ -65,8 +65,13 @@ export function outboxMailer(folder: string): Mailer {
     async send(message) {
       const { message: eml } = await transport.sendMail(asNodemailer(message));
       await mkdir(folder, { recursive: true });
-      // Time first, so the folder lists in sending order; random after, so two at once never collide.
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+      // A message with a Message-ID is one file whatever the tries: a send retried after a crash
+      // (the file written, the outbox row not yet deleted) writes the same file again, not a
+      // second email. Others: time first, so the folder lists in sending order; random after, so
+      // two at once never collide.
+      const name = message.messageId
+        ? `${message.messageId.replace(/[^\w.@-]+/g, '')}.eml`
+        : `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       await writeFile(join(folder, name), eml as Buffer);
     },
   };

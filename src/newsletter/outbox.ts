@@ -8,6 +8,9 @@ import type { Mailer, MailMessage } from './mailer.ts';
  */
 export const RETRY_MINUTES = [1, 5, 15, 60, 180, 360, 720, 1440, 1440, 1440];
 
+/** The domain of a sender address (`"Site" <news@example.com>` → `example.com`), for Message-IDs. */
+const domainOf = (from: string) => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+
 /** How often the outbox is looked at for emails due another try. */
 export const RETRY_CHECK_MS = 30_000;
 
@@ -47,12 +50,17 @@ export async function deliver(db: DatabaseSync, mailer: Mailer, id: number, now 
   const claimed = db
     .prepare(
       `UPDATE outbox SET claimed_until = ? WHERE id = ? AND next_attempt_at IS NOT NULL AND (claimed_until IS NULL OR claimed_until <= ?)
-       RETURNING message, attempts`,
+       RETURNING message, attempts, created_at AS createdAt`,
     )
-    .get(new Date(now.getTime() + CLAIM_MS).toISOString(), id, now.toISOString()) as { message: string; attempts: number } | undefined;
+    .get(new Date(now.getTime() + CLAIM_MS).toISOString(), id, now.toISOString()) as { message: string; attempts: number; createdAt: string } | undefined;
   if (!claimed) return { status: 'skipped' };
   try {
-    await mailer.send(JSON.parse(claimed.message) as MailMessage);
+    const message = JSON.parse(claimed.message) as MailMessage;
+    // The same Message-ID on every try: a retry after a crash mid-send is the same email, which
+    // mail clients (and the outbox folder) keep once.
+    // (Its row's id and time: ids start again in a new database.)
+    const messageId = message.messageId ?? `<outbox-${id}.${Date.parse(claimed.createdAt)}@${domainOf(message.from)}>`;
+    await mailer.send({ ...message, messageId });
     db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
     return { status: 'sent' };
   } catch (error) {

@@ -474,3 +474,24 @@ describe('the outbox', () => {
     expect(new Set(delivered).size).toBe(250);
   });
 });
+
+describe('a send retried after a crash', () => {
+  it('carries the same Message-ID, and the outbox folder keeps one file for it', async () => {
+    const { outboxMailer } = await import('../../src/newsletter/mailer');
+    const { readdirSync: list, readFileSync: read } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'outbox-'));
+    const mailer = outboxMailer(folder);
+    const db = openNewsletterDatabase(':memory:');
+    const id = Number(db.prepare("INSERT INTO subscribers (email, status, consent_text, consent_version, signed_up_at) VALUES ('a@b.co', 'pending', 'x', 'v1', 'now')").run().lastInsertRowid);
+    const message = { from: '"The Gurus" <news@thegurus.example>', to: 'a@b.co', subject: 'Confirm', text: 'Confirm.', html: '<p>Confirm.</p>', headers: {} };
+    const row = queueEmail(db, id, message, T0);
+    // The first try wrote its file, then the process died before the row was deleted.
+    const sent: MailMessage[] = [];
+    await deliverDue(db, { destination: 'x', send: async (mail) => void sent.push(mail) }, later(1000));
+    await mailer.send(sent[0]!);
+    await mailer.send(sent[0]!);
+    expect(sent[0]!.messageId).toBe(`<outbox-${row}.${T0.getTime()}@thegurus.example>`);
+    expect(list(folder)).toHaveLength(1);
+    expect(read(join(folder, list(folder)[0]!), 'utf8')).toMatch(/^Message-ID: <outbox-/m);
+  });
+});
