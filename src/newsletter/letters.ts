@@ -74,7 +74,7 @@ export function courseLetter(course: CourseForLetter, site: LetterSite, why: str
     ['Status', COURSE_STATUS_LABEL[course.status] ?? course.status],
     ['When', courseWhen(course, site.timeZone, site.lang)],
     ['Schedule', course.schedule],
-    ['Where', [course.venue, course.address, course.city].filter((part, index, all) => part && all.indexOf(part) === index).join(', ')],
+    ['Where', placeOf(course)],
     ['Language', course.language],
     ['Price', coursePrice(course.price, course.currency, site.lang)],
     ['Seats', courseSeats(course.seats, course.seatsLeft)],
@@ -96,6 +96,13 @@ export function courseLetter(course: CourseForLetter, site: LetterSite, why: str
     why,
     attachments: course.start && course.calendar ? [{ filename: `${course.url.split('/').filter(Boolean).at(-1) ?? 'course'}.ics`, content: Buffer.from(course.calendar).toString('base64'), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : [],
   };
+}
+
+/** Venue, address and city, the city left out when the venue or address already names it. */
+function placeOf({ venue, address, city }: Pick<CourseForLetter, 'venue' | 'address' | 'city'>): string {
+  const named = [venue, address].filter((part): part is string => Boolean(part));
+  const saysCity = named.some((part) => part.toLowerCase().includes(city.toLowerCase()));
+  return [...named, ...(saysCity ? [] : [city])].join(', ');
 }
 
 export interface DigestPost {

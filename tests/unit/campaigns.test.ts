@@ -205,3 +205,23 @@ describe('an email made from a built page', () => {
     expect(composed.text).toContain('The Gurus Team · Madrid');
   });
 });
+
+describe('a course announcement', () => {
+  it('names the place once, and attaches the calendar file when the course has dates', async () => {
+    const { courseLetter } = await import('../../src/newsletter/letters');
+    const site = { siteName: 'The Gurus', siteUrl: 'https://thegurus.example', timeZone: 'Europe/Madrid', lang: 'en' };
+    const course = {
+      title: 'ML in Production — Madrid', url: '/training/ml/', summary: 'Hands-on.', status: 'open', city: 'Madrid', venue: 'Central Madrid', currency: 'EUR',
+      price: 690, seats: 20, seatsLeft: 12, startHasTime: true, endHasTime: true, start: new Date('2027-03-06T09:00:00Z'), end: new Date('2027-03-13T17:00:00Z'),
+      registrationUrl: 'https://thegurus.example/register', calendar: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+    };
+    const letter = courseLetter(course, site, 'why');
+    expect(letter.subject).toBe('Registration is open: ML in Production — Madrid');
+    expect(letter.html).toContain('<td>Central Madrid</td>');
+    expect(letter.html).toContain('12 of 20 seats left');
+    expect(letter.html).toContain('€690');
+    expect(letter.attachments).toEqual([{ filename: 'ml.ics', content: Buffer.from(course.calendar).toString('base64'), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]);
+    expect(courseLetter({ ...course, venue: 'Impact Hub', start: undefined }, site, 'why').html).toContain('<td>Impact Hub, Madrid</td>');
+    expect(courseLetter({ ...course, start: undefined }, site, 'why').attachments).toEqual([]);
+  });
+});
