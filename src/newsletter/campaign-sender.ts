@@ -2,15 +2,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { campaignStatusOf, claimNext, finishIfDone, letterOf, markBounced, markFailed, markSent, release, releaseDeadClaims } from './campaigns.ts';
 import { recipientEmail, type Sender } from './campaign-email.ts';
-import type { Mailer } from './mailer.ts';
+import { refusalOf, type Mailer } from './mailer.ts';
 
 export interface SendOptions {
   /** Emails per minute at most. */
   ratePerMinute: number;
   sender: Sender;
   now?: () => Date;
-  /** Told after each email, for progress lines. */
-  progress?: (counts: SendCounts) => void;
 }
 
 export interface SendCounts {
@@ -23,12 +21,6 @@ export interface SendCounts {
   /** Whether every recipient has been dealt with. */
   done: boolean;
 }
-
-/** The SMTP reply code of a refusal; none when the server could not be reached at all. */
-const replyCode = (error: unknown): number | undefined => {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === 'number' ? code : undefined;
-};
 
 /**
  * Sends a campaign to its recipients, one at a time at most `ratePerMinute`: each is claimed,
@@ -59,12 +51,12 @@ export async function sendCampaign(db: DatabaseSync, mailer: Mailer, campaignId:
       counts.sent += 1;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const code = replyCode(error);
-      if (code === undefined) {
+      const refusal = refusalOf(error);
+      if (refusal === 'unreachable') {
         release(db, campaignId, claimed.subscriberId);
         return { ...counts, stopped: 'unreachable', error: message };
       }
-      if (code >= 500) {
+      if (refusal === 'permanent') {
         markBounced(db, campaignId, claimed.subscriberId, message, now());
         counts.bounced += 1;
       } else {
@@ -72,6 +64,5 @@ export async function sendCampaign(db: DatabaseSync, mailer: Mailer, campaignId:
         counts.failed += 1;
       }
     }
-    options.progress?.(counts);
   }
 }

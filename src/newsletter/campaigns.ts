@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from './database.ts';
-import { RETRY_MINUTES } from './outbox.ts';
+import { CLAIM_MS, nextAttemptAt } from './outbox.ts';
 import { issueToken } from './subscribers.ts';
 
 export type CampaignKind = 'post' | 'page' | 'course' | 'digest';
@@ -133,9 +133,6 @@ export function unpauseCampaign(db: DatabaseSync, id: number): void {
   db.prepare("UPDATE campaigns SET status = 'sending' WHERE id = ? AND status = 'paused'").run(id);
 }
 
-/** How long a run holds a recipient it is sending to: after a crash elsewhere, the row is free again. */
-const CLAIM_MS = 5 * 60_000;
-
 /** Who holds a claim: this machine and process, so that a later run can tell a dead one. */
 export const THIS_SENDER = `${hostname()}:${process.pid}`;
 
@@ -217,9 +214,8 @@ export function markSent(db: DatabaseSync, campaignId: number, subscriberId: num
 /** Refused for now (4xx): tried again on the outbox's schedule, then given up. */
 export function markFailed(db: DatabaseSync, campaignId: number, subscriberId: number, error: string, now = new Date()): void {
   const { attempts } = db.prepare('SELECT attempts FROM campaign_recipients WHERE campaign_id = ? AND subscriber_id = ?').get(campaignId, subscriberId) as { attempts: number };
-  const wait = RETRY_MINUTES[attempts - 1];
-  const next = wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
-  key(db, "UPDATE campaign_recipients SET state = 'failed', next_attempt_at = ?, last_error = ?, claimed_until = NULL").run(next, error, campaignId, subscriberId);
+  // `attempts` counts this try already: it was counted when the row was claimed.
+  key(db, "UPDATE campaign_recipients SET state = 'failed', next_attempt_at = ?, last_error = ?, claimed_until = NULL").run(nextAttemptAt(attempts, now), error, campaignId, subscriberId);
 }
 
 /** Refused for good (5xx for this address): the subscriber is marked bounced and not mailed again. */

@@ -28,6 +28,19 @@ export interface Mailer {
   close?(): void;
 }
 
+/**
+ * How a mail server refused a message, from nodemailer's error: for good (a 5xx reply: no such
+ * user), for now (another reply: 4xx, try later), or not at all because it could not be reached
+ * (no reply: connection refused, timeout).
+ */
+export type Refusal = 'permanent' | 'temporary' | 'unreachable';
+
+export function refusalOf(error: unknown): Refusal {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  if (typeof code !== 'number') return 'unreachable';
+  return code >= 500 && code < 600 ? 'permanent' : 'temporary';
+}
+
 /** A message as nodemailer takes it: attachments decoded from base64. */
 const asNodemailer = ({ attachments, ...message }: MailMessage) => ({
   ...message,

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Mailer, MailMessage } from './mailer.ts';
+import { refusalOf, type Mailer, type MailMessage } from './mailer.ts';
 
 /**
  * Minutes to wait after each failed attempt: a mail server that is down for an hour or a day
@@ -23,7 +23,16 @@ export function queueEmail(db: DatabaseSync, subscriberId: number, message: Mail
 }
 
 /** How long a sender holds an email it is sending; after a crash mid-send, it is free again. */
-const CLAIM_MS = 5 * 60_000;
+export const CLAIM_MS = 5 * 60_000;
+
+/**
+ * When to try again after the `failedTries`-th failure, on the schedule above; `null` once it is
+ * spent (the email is given up, for the operator to see).
+ */
+export function nextAttemptAt(failedTries: number, now: Date): string | null {
+  const wait = RETRY_MINUTES[failedTries - 1];
+  return wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
+}
 
 /** What became of one try to send a queued email. */
 export type Delivery =
@@ -34,12 +43,6 @@ export type Delivery =
   | { status: 'bounced'; error: string }
   /** Gone already, bounced, given up on, or being sent by another sender right now. */
   | { status: 'skipped' };
-
-/** The SMTP reply code of a mail server's refusal, when there was one (nodemailer's `responseCode`). */
-const replyCode = (error: unknown): number | undefined => {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === 'number' ? code : undefined;
-};
 
 /**
  * Tries to send one queued email. It is claimed first, so that the signup's own send and the
@@ -65,8 +68,7 @@ export async function deliver(db: DatabaseSync, mailer: Mailer, id: number, now 
     return { status: 'sent' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const code = replyCode(error);
-    if (code !== undefined && code >= 500 && code < 600) {
+    if (refusalOf(error) === 'permanent') {
       db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = NULL, bounced_at = ?, last_error = ?, claimed_until = NULL WHERE id = ?').run(
         now.toISOString(),
         message,
@@ -74,9 +76,12 @@ export async function deliver(db: DatabaseSync, mailer: Mailer, id: number, now 
       );
       return { status: 'bounced', error: message };
     }
-    const wait = RETRY_MINUTES[claimed.attempts];
-    const next = wait === undefined ? null : new Date(now.getTime() + wait * 60_000).toISOString();
-    db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, claimed_until = NULL WHERE id = ?').run(next, message, id);
+    // A server that is down, or a 4xx: the schedule says when to try again.
+    db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, claimed_until = NULL WHERE id = ?').run(
+      nextAttemptAt(claimed.attempts + 1, now),
+      message,
+      id,
+    );
     return { status: 'waiting', error: message };
   }
 }
