@@ -34,13 +34,10 @@ export async function readSiteEntries(contentDir: string, settings: EntrySetting
   for (const { relativePath, role, file, bytes, text, own } of folder.sources) {
     if (role === 'course') {
       const checked = checkHeaderFile(text, file, { ...courseFiles(settings.timeZone), contentDir });
-      const data = checked.data as Omit<SiteCourse, 'url' | 'sourcePath' | 'problems'> & { summary?: string; currency?: string; startHasTime?: boolean; endHasTime?: boolean };
+      // As the schema reads it, defaults filled in; a course whose header fails has its problems.
+      const data = (checked.parsed ?? checked.data) as Omit<SiteCourse, 'url' | 'sourcePath' | 'problems'>;
       courses.push({
         ...data,
-        summary: data.summary ?? '',
-        currency: data.currency ?? 'EUR',
-        startHasTime: data.startHasTime ?? false,
-        endHasTime: data.endHasTime ?? false,
         url: expandUrlPattern(settings.urls.course, { slug: data.slug }, settings.timeZone),
         sourcePath: relativePath,
         problems: checked.problems.map((problem) => `${problem.file}:${problem.line} ${problem.field ?? ''} ${problem.message}`.replace(/\s+/g, ' ')),

@@ -100,7 +100,15 @@ export function checkHeaderFile(
   text: string,
   displayPath: string,
   options: Pick<HeaderFilesLoaderOptions, 'read' | 'schema' | 'imageFields'> & { contentDir: string },
-): { fields: Map<string, HeaderField>; body: string; bodyLine: number; data: Record<string, unknown>; problems: ContentProblem[] } {
+): {
+  fields: Map<string, HeaderField>;
+  body: string;
+  bodyLine: number;
+  data: Record<string, unknown>;
+  /** The data as the schema reads it (its defaults filled in), when it passes. */
+  parsed: Record<string, unknown> | undefined;
+  problems: ContentProblem[];
+} {
   const { fields, body, bodyLine } = parsePelicanSource(text);
   const { data, problems } = options.read({ displayPath, fields, body });
   // These files are rendered without the site's link index: a `{filename}` link would reach readers as written.
@@ -124,5 +132,5 @@ export function checkHeaderFile(
       problems.push({ file: displayPath, line: fields.get(field)?.line ?? 1, field, message: issue.message });
     }
   }
-  return { fields, body, bodyLine, data, problems };
+  return { fields, body, bodyLine, data, parsed: shape.success ? (shape.data as Record<string, unknown>) : undefined, problems };
 }
