@@ -3,6 +3,7 @@ import { convert } from 'html-to-text';
 import juice from 'juice';
 import type { Letter } from './campaigns.ts';
 import type { MailMessage } from './mailer.ts';
+import { NEWSLETTER_PATHS } from './paths.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
 
 /** What every campaign email says about the site that sends it. */
@@ -29,6 +30,9 @@ export interface LetterContent {
   why: string;
   attachments?: Letter['attachments'];
 }
+
+/** The site's URL without its trailing slash, which every link of an email starts with. */
+const originOf = (sender: Sender) => sender.siteUrl.replace(/\/$/, '');
 
 // Email clients ignore the site's stylesheet and most of <style>: these rules are inlined into
 // every element (juice). System fonts only; code wraps instead of scrolling (no horizontal scroll
@@ -63,7 +67,7 @@ th, td { border: 1px solid #d8dee4; padding: 4px 8px; text-align: left; vertical
  */
 export function composeLetter(content: LetterContent, sender: Sender): Letter {
   const marker = `unsubscribe-token-${randomBytes(12).toString('hex')}`;
-  const unsubscribeUrl = `${sender.siteUrl.replace(/\/$/, '')}/newsletter/unsubscribe/?token=${marker}`;
+  const unsubscribeUrl = `${originOf(sender)}${NEWSLETTER_PATHS.unsubscribePage}?token=${marker}`;
   const html = juice(
     `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title><style>${STYLES}</style></head>
@@ -104,7 +108,6 @@ const listId = (sender: Sender) => `${sender.siteName.replace(/[<>"]/g, '')} <ne
  * No tracking pixel, no rewritten links.
  */
 export function recipientEmail(letter: Letter, recipient: { email: string; token: string; campaignId: number; subscriberId: number }, sender: Sender): MailMessage {
-  const origin = sender.siteUrl.replace(/\/$/, '');
   const fill = (text: string) => text.split(letter.marker).join(recipient.token);
   return {
     from: sender.from,
@@ -113,7 +116,7 @@ export function recipientEmail(letter: Letter, recipient: { email: string; token
     html: fill(letter.html),
     text: fill(letter.text),
     headers: {
-      'List-Unsubscribe': `<${origin}/api/newsletter/unsubscribe?token=${recipient.token}>`,
+      'List-Unsubscribe': `<${originOf(sender)}${NEWSLETTER_PATHS.unsubscribe}?token=${recipient.token}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': listId(sender),
       Precedence: 'bulk',

@@ -3,21 +3,12 @@ import { MAX_API_BODY_BYTES } from './lifecycle';
 import type { Mailer } from './mailer';
 import { confirmationEmail } from './messages';
 import type { RateLimiter } from './rate-limit';
+import { NEWSLETTER_PATHS } from './paths';
 import { readSignup } from './signup-form';
 import { deliver } from './outbox';
 import { CONFIRM_TOKEN_DAYS, confirmSubscription, recordSignup, unsubscribe, type ComposeEmail } from './subscribers';
 
-/** Where the newsletter's pages and API live. */
-export const NEWSLETTER_PATHS = {
-  subscribe: '/api/newsletter/subscribe',
-  confirm: '/api/newsletter/confirm',
-  unsubscribe: '/api/newsletter/unsubscribe',
-  confirmPage: '/newsletter/confirm/',
-  unsubscribePage: '/newsletter/unsubscribe/',
-  checkInbox: '/newsletter/check-your-inbox/',
-  confirmed: '/newsletter/confirmed/',
-  unsubscribed: '/newsletter/unsubscribed/',
-} as const;
+export { NEWSLETTER_PATHS };
 
 /** What a newsletter request gets back, before it is HTTP: a route turns it into a response. */
 export type Answer =
