@@ -31,7 +31,6 @@ export interface WorkerPoolOptions<Answer> {
 interface Slot extends PoolWorker {
   worker: Worker;
   pending: Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>;
-  inFlight: number;
 }
 
 /**
@@ -49,13 +48,18 @@ export async function startWorkerPool<Question extends object, Answer extends { 
   let failure: Error | undefined;
   const slots: Slot[] = [];
   const ready = Array.from({ length: count }, () => {
-    const slot: Slot = { worker: new Worker(file, { workerData }), pending: new Map(), inFlight: 0 };
+    const slot: Slot = {
+      worker: new Worker(file, { workerData }),
+      pending: new Map(),
+      get inFlight() {
+        return this.pending.size;
+      },
+    };
     slots.push(slot);
     const fail = (error: Error) => {
       failure ??= error;
       for (const { reject } of slot.pending.values()) reject(error);
       slot.pending.clear();
-      slot.inFlight = 0;
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => {
@@ -70,7 +74,6 @@ export async function startWorkerPool<Question extends object, Answer extends { 
         if (isReady?.(message)) return resolve();
         const waiting = slot.pending.get(message.id);
         slot.pending.delete(message.id);
-        slot.inFlight = slot.pending.size;
         const error = errorOf(message);
         if (error !== undefined) waiting?.reject(new Error(error));
         else waiting?.resolve(message as never);
@@ -91,7 +94,6 @@ export async function startWorkerPool<Question extends object, Answer extends { 
     const id = nextId++;
     return new Promise<Answer>((resolve, reject) => {
       slot.pending.set(id, { resolve: resolve as (answer: never) => void, reject });
-      slot.inFlight = slot.pending.size;
       slot.worker.postMessage({ ...question, id });
     });
   };
