@@ -31,19 +31,18 @@ import { closeNewsletter, markOutboxRetryStarted, MAX_API_BODY_BYTES } from '../
 import { mailerFromEnv } from '../src/newsletter/mailer.ts';
 import { deliverDue, releaseClaims, RETRY_CHECK_MS } from '../src/newsletter/outbox.ts';
 
-const dist = resolve(process.env['DIST_DIR'] || 'dist');
-const entry = join(dist, 'server', 'entry.mjs');
-if (!existsSync(entry)) {
-  console.error(`No build found in ${dist}. Run \`npm run build\` first, or \`npm start\` to build and serve.`);
+/** Refuses to start, saying why and what to do. */
+function fail(message: string): never {
+  console.error(message);
   process.exit(1);
 }
+
+const dist = resolve(process.env['DIST_DIR'] || 'dist');
+const entry = join(dist, 'server', 'entry.mjs');
+if (!existsSync(entry)) fail(`No build found in ${dist}. Run \`npm run build\` first, or \`npm start\` to build and serve.`);
 const host = process.env['HOST'] || 'localhost';
 const port = Number(process.env['PORT'] || 4321);
 const log = (fields: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
-const fail = (message: string): never => {
-  console.error(message);
-  process.exit(1);
-};
 
 // Every absolute URL the server writes (the links in emails) starts with the URL the site was
 // built for, never with a request's Host. In production (NODE_ENV=production, or listening beyond
@@ -79,11 +78,10 @@ try {
   const { quick_check: check } = db.prepare('PRAGMA quick_check').get() as { quick_check: string };
   if (check !== 'ok') throw new Error(`integrity check failed: ${check}`);
 } catch (error) {
-  console.error(
+  fail(
     `The newsletter database ${databaseFile} cannot be used: ${(error as Error).message}\n` +
       'Restore it from a backup (npm run subscribers -- backup FILE makes one), or move it away to start with an empty database.',
   );
-  process.exit(1);
 }
 
 const client = join(dist, 'client');
