@@ -12,13 +12,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
-import { decodeHTML } from 'entities';
 import nodemailer from 'nodemailer';
 import site from '@site-config';
 import { contentDirFrom } from '../config/content-dir';
 import { entrySettingsOf } from '../config/entry-settings';
 import type { IndexedEntry } from '../content/model/site-index';
-import { builtEmailBody, builtFile } from '../newsletter/built-page';
+import { builtDescription, builtEmailBody } from '../newsletter/built-page';
 import { composeLetter, recipientEmail, type LetterContent, type Sender } from '../newsletter/campaign-email';
 import { sendCampaign, type SendCounts } from '../newsletter/campaign-sender';
 import {
@@ -228,7 +227,7 @@ switch (command) {
       console.log(`no posts published since ${after ? after.toISOString() : 'ever'}: no digest sent`);
       break;
     }
-    const digest = posts.map((post) => ({ title: post.metadata.title, url: post.url, date: post.metadata.date!, summary: summaryOf(post) }));
+    const digest = posts.map((post) => ({ title: post.metadata.title, url: post.url, date: post.metadata.date!, summary: builtDescription(clientDir, post.url) }));
     await campaign('digest', `${after?.toISOString() ?? 'start'}..${now.toISOString()}`, digestLetter(digest, letterSite, whyLine(letterSite)), { topic: values.topic });
     break;
   }
@@ -276,10 +275,3 @@ switch (command) {
 // The campaign's one SMTP connection is let go, and the database closed: the process ends.
 made?.close?.();
 opened?.close();
-
-/** A post's summary for a digest: its page's description, as search engines and feeds show it. */
-function summaryOf(post: IndexedEntry): string {
-  const file = builtFile(clientDir, post.url);
-  const description = file ? /<meta name="description" content="([^"]*)"/.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
-  return decodeHTML(description ?? '');
-}

@@ -81,6 +81,13 @@ export function builtEmailBody(clientDir: string, url: string, siteUrl: string):
   return emailBodyOf(readFileSync(file, 'utf8'), new URL(url, siteUrl).href);
 }
 
+/** The description the build gave the page for `url` (its `<meta name="description">`), as search engines and feeds show it. */
+export function builtDescription(clientDir: string, url: string): string {
+  const file = builtFile(clientDir, url);
+  const content = file ? select('meta[name="description"]', fromHtml(readFileSync(file, 'utf8')))?.properties['content'] : undefined;
+  return typeof content === 'string' ? content : '';
+}
+
 const hasClass = (element: Element, name: string) => {
   const classes = element.properties['className'];
   return Array.isArray(classes) && classes.includes(name);

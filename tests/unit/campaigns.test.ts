@@ -225,3 +225,18 @@ describe('a course announcement', () => {
     expect(courseLetter({ ...course, start: undefined }, site, 'why').attachments).toEqual([]);
   });
 });
+
+describe('a built page', () => {
+  it('gives the description the build wrote for it, entities decoded', async () => {
+    const { mkdirSync: mkdir, writeFileSync: write } = await import('node:fs');
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { builtDescription } = await import('../../src/newsletter/built-page');
+    const client = mkdtempSync(join(tmpdir(), 'client-'));
+    mkdir(join(client, 'posts', 'x'), { recursive: true });
+    write(join(client, 'posts', 'x', 'index.html'), '<html><head><meta name="description" content="Let&#39;s dig &amp; see"></head><body></body></html>');
+    expect(builtDescription(client, '/posts/x/')).toBe("Let's dig & see");
+    expect(builtDescription(client, '/posts/none/')).toBe('');
+  });
+});
