@@ -7,7 +7,6 @@ import dataStoreFile from './data-store-file';
 import parallelPrerender, { type ParallelPrerenderOptions } from './prerender/parallel-prerender';
 import { standDownReason } from './active';
 
-
 export interface BuildAcceleratorOptions extends ParallelPrerenderOptions {
   /** The environment, for `BUILD_ACCELERATOR=off`: Astro's own prerenderer and content store build the site, byte for byte the same, slower. */
   env: Record<string, string | undefined>;
