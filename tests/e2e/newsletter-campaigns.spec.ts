@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { openNewsletterDatabase } from '../../src/newsletter/database';
 import { confirmSubscription, recordSignup } from '../../src/newsletter/subscribers';
 import { buildFixture, removeBuild, serveBuild, type FixtureBuild, type RunningServer } from './support/fixture-site';
-import { recordingSmtp } from './support/smtp';
+import { onServer, recordingSmtp, unQuote } from './support/smtp';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,16 +37,9 @@ async function newsletter(args: string[], env: Record<string, string> = {}): Pro
   }
 }
 
+/** An email's link, on this file's server. */
+const onServerHere = (link: string) => onServer(link, server.origin);
 const emlFiles = (folder: string) => (existsSync(folder) ? readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8')) : []);
-/** Undoes quoted-printable soft breaks and escapes. */
-const unQuote = (text: string) =>
-  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-/** An email's link, on the server under test (links start with the built site's URL). */
-const onServer = (link: string) => {
-  const url = new URL(link);
-  return `${server.origin}${url.pathname}${url.search}`;
-};
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   // The demo content, its course opened for registration with dates.
@@ -75,7 +68,7 @@ test('sign up on the course page, confirm, announce: one announcement with the .
   await form.getByRole('button').first().click();
   await expect.poll(() => emlFiles(signupOutbox).some((mail) => mail.includes('lucia@example.com'))).toBe(true);
   const confirmation = unQuote(emlFiles(signupOutbox).find((mail) => mail.includes('lucia@example.com'))!);
-  await page.goto(onServer(/https?:\/\/\S+\/newsletter\/confirm\/\?token=[\w-]+/.exec(confirmation)![0]));
+  await page.goto(onServerHere(/https?:\/\/\S+\/newsletter\/confirm\/\?token=[\w-]+/.exec(confirmation)![0]));
   await page.getByRole('button', { name: 'Confirm my subscription' }).click();
   await expect(page).toHaveURL(/\/newsletter\/confirmed\/$/);
 
@@ -96,7 +89,7 @@ test('sign up on the course page, confirm, announce: one announcement with the .
   expect(text).toContain('12 of 20 seats left');
   // Its one-click unsubscribe works.
   const oneClick = /^List-Unsubscribe:\s*<([^>]+)>/m.exec(mail)![1]!;
-  const unsubscribed = await fetch(onServer(oneClick), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+  const unsubscribed = await fetch(onServerHere(oneClick), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
   expect(unsubscribed.status).toBe(200);
 
   const again = await newsletter(['announce', 'ml-in-production-madrid']);
@@ -152,7 +145,7 @@ test('the post as an email reads at 375 px: no horizontal scroll, images load, t
   expect(preview.code, preview.stderr).toBe(0);
   const [htmlFile, emlFile] = preview.stdout.trim().split('\n');
   // The email's images are on the site's public URL: served here by the test's server.
-  await page.route('http://localhost:4321/**', (route) => route.continue({ url: onServer(route.request().url()) }));
+  await page.route('http://localhost:4321/**', (route) => route.continue({ url: onServerHere(route.request().url()) }));
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto(`file://${htmlFile}`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -6,25 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildFixture, removeBuild, serveBuild, type RunningServer } from './support/fixture-site';
-import { recordingSmtp, type RecordingSmtp } from './support/smtp';
-
-/** Undoes quoted-printable (RFC 2045): soft line breaks and `=XX` bytes. */
-const unQuote = (text: string) =>
-  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+import { onServer, recordingSmtp, unQuote, type RecordingSmtp } from './support/smtp';
 
 const linkIn = (mail: string, path: string) => {
   const match = new RegExp(`https?://[^\\s"<>]+${path}\\?token=[\\w-]+`).exec(unQuote(mail));
   if (!match) throw new Error(`no ${path} link in:\n${mail}`);
   return match[0];
-};
-
-/**
- * An email's link, on the server under test: links start with the URL the site was built for
- * (`http://localhost:4321`), never with the address a request came to.
- */
-const onServer = (link: string, origin: string) => {
-  const url = new URL(link);
-  return `${origin}${url.pathname}${url.search}`;
 };
 
 const data = mkdtempSync(join(tmpdir(), 'newsletter-e2e-'));

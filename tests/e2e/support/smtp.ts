@@ -1,4 +1,5 @@
-// A real SMTP server on 127.0.0.1 (smtp-server) that records every message it accepts.
+// A real SMTP server on 127.0.0.1 (smtp-server) that records every message it accepts, and the
+// helpers that read the emails tests receive.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -39,3 +40,16 @@ export async function recordingSmtp(): Promise<RecordingSmtp> {
     close: () => new Promise<void>((closed) => smtp.close(() => closed())),
   };
 }
+
+/** Undoes quoted-printable (RFC 2045): soft line breaks and `=XX` bytes. */
+export const unQuote = (text: string) =>
+  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+
+/**
+ * An email's link, on the server under test: links start with the URL the site was built for
+ * (`http://localhost:4321`), never with the address a request came to.
+ */
+export const onServer = (link: string, origin: string) => {
+  const url = new URL(link);
+  return `${origin}${url.pathname}${url.search}`;
+};
