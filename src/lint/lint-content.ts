@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { AUTHOR_FILES, AUTHOR_KEYS } from '../content/loaders/authors-loader';
@@ -8,12 +7,9 @@ import { courseFiles } from '../content/format/course-header';
 import { checkHeaderFile } from '../content/loaders/header-files-loader';
 import { linkIndexOf } from '../content/model/link-index';
 import { KNOWN_KEYS, splitList, type MetadataSettings } from '../content/format/pelican-metadata';
-import { readContentFolder } from '../content/format/read-content-folder';
-import { readEntry, type EntrySchema } from '../content/format/read-entry';
+import { readContentFolder, readFolderEntry } from '../content/format/read-content-folder';
 import { renderBody } from '../content/model/render-body';
-import { articleSchema } from '../content/schemas/article';
 import { authorSchema } from '../content/schemas/author';
-import { pageSchema } from '../content/schemas/page';
 import { buildSiteIndex, type IndexInput } from '../content/model/site-index';
 import type { UrlPatterns } from '../lib/url-patterns';
 import { markdownProcessorFor, PROJECT_MARKDOWN, rendererDefaults, shikiConfig, type MarkdownSettings } from '../markdown/pipeline';
@@ -38,7 +34,6 @@ export interface LintOptions {
 
 /** Keys Pelican and its themes read besides ours: not typos. */
 const ARTICLE_KEYS = new Set([...KNOWN_KEYS, 'og_image', 'twitter_image', 'save_as', 'url', 'template', 'keywords', 'description']);
-const SCHEMAS: Record<'article' | 'page', EntrySchema> = { article: articleSchema, page: pageSchema };
 
 /** A content problem (the build's own checks) as a diagnostic. */
 const fromProblem = (problem: ContentProblem, rule: string): Diagnostic => ({
@@ -66,7 +61,8 @@ export async function lintContent({ contentDir, settings, layout, markdown = PRO
   for (const file of folder.undecodable) diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'encoding', message: 'is not a UTF-8 text file' });
   for (const file of folder.needDocutils) diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'schema', message: 'needs docutils to be read (apt-get install python3-docutils, or pip install docutils)' });
 
-  for (const { relativePath, role, file, bytes, text, lines, parsed, own } of folder.sources) {
+  for (const source of folder.sources) {
+    const { relativePath, role, file, text, lines, parsed } = source;
     diagnostics.push(...mojibakeDiagnostics(file, lines, parsed.fields, parsed.bodyLine));
 
     if (role === 'course' || role === 'author') {
@@ -78,10 +74,7 @@ export async function lintContent({ contentDir, settings, layout, markdown = PRO
     }
     diagnostics.push(...unknownKeyDiagnostics(file, parsed.fields, ARTICLE_KEYS));
     const kind = role === 'page' ? 'page' : 'article';
-    const result = readEntry(
-      { bytes, relativePath, displayPath: file, kind, ...(own ? { parsed: own } : {}) },
-      { settings, schema: SCHEMAS[kind], fileExists: (target) => staticFiles.has(target) || existsSync(join(contentDir, target)), incomplete },
-    );
+    const result = readFolderEntry(folder, { ...source, role: kind }, settings, incomplete);
     if (result.status === 'skip') {
       if (result.warning) diagnostics.push({ ...fromProblem(result.warning, 'unpublished'), severity: 'warning' });
       continue;

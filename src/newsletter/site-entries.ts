@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { EntrySettings } from '../config/entry-settings.ts';
 import type { ContentLayout } from '../content/format/content-files.ts';
 import { courseFiles } from '../content/format/course-header.ts';
 import { checkHeaderFile } from '../content/loaders/header-files-loader.ts';
-import { readContentFolder } from '../content/format/read-content-folder.ts';
-import { readEntry } from '../content/format/read-entry.ts';
-import { articleSchema } from '../content/schemas/article.ts';
-import { pageSchema } from '../content/schemas/page.ts';
+import { readContentFolder, readFolderEntry } from '../content/format/read-content-folder.ts';
 import { buildSiteIndex, type IndexedEntry, type IndexInput } from '../content/model/site-index.ts';
 import { expandUrlPattern } from '../lib/url-patterns.ts';
 import type { CourseForLetter } from './letters.ts';
@@ -31,7 +27,8 @@ export async function readSiteEntries(contentDir: string, settings: EntrySetting
   const folder = await readContentFolder(contentDir, { layout, defaultLang: settings.defaultLang, yamlHeaders: settings.yamlHeaders ?? true });
   const inputs: IndexInput[] = [];
   const courses: SiteCourse[] = [];
-  for (const { relativePath, role, file, bytes, text, own } of folder.sources) {
+  for (const source of folder.sources) {
+    const { relativePath, role, file, text } = source;
     if (role === 'course') {
       const checked = checkHeaderFile(text, file, { ...courseFiles(settings.timeZone), contentDir });
       // As the schema reads it, defaults filled in; a course whose header fails has its problems.
@@ -45,10 +42,7 @@ export async function readSiteEntries(contentDir: string, settings: EntrySetting
       continue;
     }
     if (role !== 'article' && role !== 'page') continue;
-    const result = readEntry(
-      { bytes, relativePath, displayPath: file, kind: role, ...(own ? { parsed: own } : {}) },
-      { settings, schema: role === 'page' ? pageSchema : articleSchema, fileExists: (target) => folder.staticFiles.has(target) || existsSync(join(contentDir, target)), incomplete: 'skip' },
-    );
+    const result = readFolderEntry(folder, { ...source, role }, settings, 'skip');
     if (result.status !== 'ok') continue;
     inputs.push({ sourcePath: relativePath, displayPath: file, kind: role, metadata: result.metadata, slugLine: result.slugLine });
   }

@@ -1,9 +1,14 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayPath } from './content-error';
 import { contentRole, listContentFiles, readerOf, type ContentLayout, type ContentRole } from './content-files';
 import { decodeSource, parsePelicanSource, type ParsedSource } from './pelican-header';
+import type { MetadataSettings } from './pelican-metadata';
+import { readEntry, type ReadEntryResult } from './read-entry';
 import { parseHtmlEntry } from './readers/html-reader';
+import { articleSchema } from '../schemas/article';
+import { pageSchema } from '../schemas/page';
 import { parsedFromRst, readRstFiles, RstUnavailableError } from './readers/rst-reader';
 
 /** One source file of the folder (a post, page, course or author), decoded and its header read. */
@@ -21,6 +26,7 @@ export interface FolderSource {
 }
 
 export interface ContentFolder {
+  contentDir: string;
   files: string[];
   staticFiles: Set<string>;
   sources: FolderSource[];
@@ -41,7 +47,7 @@ export async function readContentFolder(
 ): Promise<ContentFolder> {
   const files = await listContentFiles(contentDir);
   const staticFiles = new Set(files.filter((path) => contentRole(path, layout) === 'static'));
-  const folder: ContentFolder = { files, staticFiles, sources: [], undecodable: [], needDocutils: [] };
+  const folder: ContentFolder = { contentDir, files, staticFiles, sources: [], undecodable: [], needDocutils: [] };
   const rstFiles = files.filter((path) => ['article', 'page'].includes(contentRole(path, layout)) && readerOf(path, layout) === 'rst');
   const rst = new Map<string, ParsedSource>();
   try {
@@ -69,4 +75,26 @@ export async function readContentFolder(
     folder.sources.push({ relativePath, file, role, bytes, text, lines: text.split('\n'), parsed, own });
   }
   return folder;
+}
+
+/**
+ * An article or page of a folder read as the build reads it (its schema, its header cover and
+ * `{static}` targets looked for among the folder's files), for `npm run check` and the newsletter.
+ */
+export function readFolderEntry(
+  folder: ContentFolder,
+  source: FolderSource & { role: 'article' | 'page' },
+  settings: MetadataSettings,
+  incomplete: 'error' | 'skip',
+): ReadEntryResult {
+  const { bytes, relativePath, file, role, own } = source;
+  return readEntry(
+    { bytes, relativePath, displayPath: file, kind: role, ...(own ? { parsed: own } : {}) },
+    {
+      settings,
+      schema: role === 'page' ? pageSchema : articleSchema,
+      fileExists: (target) => folder.staticFiles.has(target) || existsSync(join(folder.contentDir, target)),
+      incomplete,
+    },
+  );
 }
