@@ -62,11 +62,10 @@ export function publishedPosts(site: SiteEntries): IndexedEntry[] {
  * slug. Says why when there is none, or when it cannot be sent (a draft, a hidden page).
  */
 export function findEntry(site: SiteEntries, written: string, contentDir: string, cwd: string): { entry: IndexedEntry } | { problem: string } {
-  const fromCwd = relative(resolve(contentDir), resolve(cwd, written));
-  const path = [fromCwd, written].find((candidate) => !candidate.startsWith('..') && site.entries.has(candidate.split(sep).join('/')));
-  const entry = path
-    ? site.entries.get(path.split(sep).join('/'))
-    : [...site.entries.values()].find((candidate) => candidate.metadata.slug === written && !candidate.isTranslation);
+  // As a path from the content root: written from the working folder, or from the root itself.
+  const paths = [relative(resolve(contentDir), resolve(cwd, written)), written].map((candidate) => candidate.split(sep).join('/'));
+  const byPath = paths.filter((path) => !path.startsWith('..')).map((path) => site.entries.get(path)).find(Boolean);
+  const entry = byPath ?? [...site.entries.values()].find((candidate) => candidate.metadata.slug === written && !candidate.isTranslation);
   if (!entry) return { problem: `${written}: no post or page with this path or slug in ${contentDir}` };
   if (entry.metadata.status !== 'published') return { problem: `${entry.displayPath} is ${entry.metadata.status === 'draft' ? 'a draft' : entry.metadata.status}: only published entries are sent` };
   return { entry };
