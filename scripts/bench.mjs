@@ -83,10 +83,13 @@ if (corpus && (all || values.build)) {
     say(`| ${row.tool} | ${row.phase} | ${row.seconds.toFixed(1)} s | ${row.memoryMb} MB | ${vsPelican} | ${vsOurs} |`);
   }
   say('');
+  say('“Accelerator off”: `BUILD_ACCELERATOR=off`, the site built by Astro\'s own prerenderer and content store, byte for byte the same.');
+  say('');
   const timed = rows.filter((row) => row.phases);
+  const label = (row) => (row.tool === 'ours' ? row.phase : `${row.phase}, ${row.tool.replace(/^ours, /, '')}`);
   say('Where our builds spend their time (from Astro\'s log):');
   say('');
-  say(`| phase | ${timed.map((row) => row.phase).join(' | ')} |`);
+  say(`| phase | ${timed.map(label).join(' | ')} |`);
   say(`| --- | ${timed.map(() => '--:').join(' | ')} |`);
   for (const phase of Object.keys(timed[0]?.phases ?? {})) {
     say(`| ${phase} | ${timed.map((row) => `${row.phases[phase].toFixed(1)} s`).join(' | ')} |`);

@@ -9,7 +9,6 @@ interface PagefindResultData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
     options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
@@ -37,9 +36,10 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     return;
   }
   await pagefind.options({ highlightParam: 'highlight' });
-  await fillFilters(pagefind, selects, state);
+  showFilters(selects, state);
 
   let latest = 0;
+  let searched: string | undefined;
   const update = async () => {
     const current: SearchState = {
       query: input.value.trim(),
@@ -48,7 +48,12 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
       ),
       sort: form.querySelector<HTMLSelectElement>('select[name="sort"]')?.value === 'date' ? 'date' : 'relevance',
     };
-    history.replaceState(null, '', `${location.pathname}${searchStateToQuery(current)}`);
+    const query = searchStateToQuery(current);
+    // The same search again (Enter, then the typing pause that ends after it) would make the
+    // reader wait for both: Pagefind answers one search at a time, and 10,000 matches take ~0.5 s.
+    if (query === searched) return;
+    searched = query;
+    history.replaceState(null, '', `${location.pathname}${query}`);
     const run = ++latest;
     const sort: Record<string, 'desc'> | undefined = current.sort === 'date' || !current.query ? { date: 'desc' } : undefined;
     const search = await pagefind.search(current.query || null, { filters: current.filters, ...(sort ? { sort } : {}) });
@@ -66,6 +71,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   for (const select of selects) select.addEventListener('change', update);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(timer);
     void update();
   });
   list.addEventListener('keydown', (event) => moveFocus(event, list, input));
@@ -78,19 +84,9 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   await update();
 }
 
-async function fillFilters(pagefind: Pagefind, selects: HTMLSelectElement[], state: SearchState): Promise<void> {
-  const available = await pagefind.filters();
-  for (const select of selects) {
-    if (select.name === 'sort') {
-      select.value = state.sort === 'date' ? 'date' : '';
-      continue;
-    }
-    const values = Object.keys(available[select.name] ?? {}).sort((a, b) =>
-      select.name === 'year' ? b.localeCompare(a) : a.localeCompare(b),
-    );
-    for (const value of values) select.add(new Option(`${value} (${available[select.name]?.[value]})`, value));
-    select.value = state.filters[select.name] ?? '';
-  }
+/** Shows the URL's filters in the form, whose options the page was built with (see `searchFilterCounts`). */
+function showFilters(selects: HTMLSelectElement[], state: SearchState): void {
+  for (const select of selects) select.value = select.name === 'sort' ? (state.sort === 'date' ? 'date' : '') : (state.filters[select.name] ?? '');
 }
 
 function render(list: HTMLOListElement, results: PagefindResultData[], query: string): void {

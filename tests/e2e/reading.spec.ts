@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { atomProblems, chromeInFeedHtml, jsonFeedProblems, rssProblems } from '../support/feed-rules';
 
 const templates = [
   ['home', '/'],
@@ -105,9 +106,13 @@ test('feeds are valid and list the published posts; the sitemap and robots.txt p
     }, xml);
     expect(parsed.error, path).toBeNull();
     expect(parsed.entries, path).toEqual(['http://localhost:4321/posts/ml-in-production/']);
+    expect(path.endsWith('.atom.xml') ? atomProblems(xml) : rssProblems(xml), path).toEqual([]);
+    expect(chromeInFeedHtml(xml.replaceAll('&quot;', '"')), path).toEqual([]);
   }
-  const json = await (await request.get('/feeds/all.json')).json();
-  expect(json.version).toMatch(/jsonfeed\.org\/version\/1/);
+  const jsonText = await (await request.get('/feeds/all.json')).text();
+  expect(jsonFeedProblems(jsonText)).toEqual([]);
+  const json = JSON.parse(jsonText);
+  expect(json.language).toBe('en');
   expect(json.items.map((item: { url: string }) => item.url)).toEqual(['http://localhost:4321/posts/ml-in-production/']);
   const sitemap = await (await request.get('/sitemap.xml')).text();
   for (const path of ['/', '/posts/ml-in-production/', '/pages/about/', '/archives/', '/tag/machine-learning/', '/author/pedro-munoz-botas/']) {

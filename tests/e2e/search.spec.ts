@@ -90,6 +90,24 @@ test.describe('on a Pelican site with categories, tags, a hidden page and a draf
     ]);
   });
 
+  test('the filter options the page was built with are the values and counts Pagefind indexed', async ({ page }) => {
+    await page.goto(`${server.origin}/search/`);
+    const offered = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')].map((select) => [
+          select.name,
+          Object.fromEntries([...select.options].filter((option) => option.value).map((option) => [option.value, Number(/\((\d+)\)$/.exec(option.text)?.[1])])),
+        ]),
+      ),
+    );
+    const indexed = await page.evaluate(async () => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      return pagefind.filters();
+    });
+    expect(Object.keys(offered.tag ?? {}).length).toBeGreaterThan(2);
+    expect(offered).toEqual(Object.fromEntries(Object.keys(offered).map((name) => [name, indexed[name] ?? {}])));
+  });
+
   test('drafts and hidden pages never appear', async ({ page }) => {
     await page.goto(`${server.origin}/search/?q=progress`);
     await expect(page.getByRole('status')).toHaveText(/No results for “progress”/);

@@ -1,7 +1,7 @@
 import site from '@site-config';
 import { getImage } from 'astro:assets';
-import { Feed } from 'feed';
-import { absoluteUrls } from '../../lib/absolute-urls';
+import { atomFeed, jsonFeed, rssFeed, type FeedDocument } from '../../lib/feed-documents';
+import { feedHtml } from '../../lib/feed-html';
 import { bodyHtmlOf } from '../model/rendered-html';
 import { plainText } from '../../lib/plain-text';
 import { termSlug } from '../../lib/slugify';
@@ -70,52 +70,50 @@ export async function allFeeds(): Promise<FeedSpec[]> {
 }
 
 // A post sits in up to a dozen feeds (all, its category, tags and authors, in two formats): make
-// its absolute-URL content once.
-const feedContentOf = perBuild((article: Article) => absoluteUrls(bodyHtmlOf(article) || article.data.summary, site.url));
+// its feed content once.
+const feedContentOf = perBuild((article: Article) => feedHtml(bodyHtmlOf(article) || article.data.summary, site.url));
 const feedDescriptionOf = perBuild((article: Article) => plainText(article.data.summary));
 
 /** The posts a feed holds: its newest. */
 export const feedItems = (spec: FeedSpec): Article[] => spec.articles.slice(0, FEED_ITEMS);
 
-/** A feed document: full content with absolute URLs, covers as enclosures. */
+const WRITERS: Record<FeedFormat, (feed: FeedDocument) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
+
+/** A feed document: full content with absolute URLs, covers as images. */
 export async function renderFeed(spec: FeedSpec): Promise<string> {
   const absolute = (path: string) => new URL(path, site.url).href;
-  const items = feedItems(spec);
-  const feed = new Feed({
+  const person = (name: string) => {
+    const url = termUrl('author', name);
+    return { name, ...(url ? { url: absolute(url) } : {}) };
+  };
+  const category = (kind: TaxonomyKind, name: string) => ({ term: termSlug(kind, name, site.slugs), label: name });
+  const entries = await Promise.all(
+    feedItems(spec).map(async (article) => {
+      const { data } = article;
+      const cover = data.headerCover ? await getImage({ src: data.headerCover, width: 1200, format: 'jpeg' }) : undefined;
+      return {
+        url: absolute(data.url),
+        title: data.title,
+        summary: feedDescriptionOf(article),
+        contentHtml: feedContentOf(article),
+        published: data.date,
+        updated: data.modified,
+        // An entry may have no author (Pelican's `AUTHOR = ''`): the feed's publisher stands for it.
+        authors: data.authors.map(person),
+        categories: [category('category', data.category), ...data.tags.map((tag) => category('tag', tag))],
+        ...(cover ? { image: { url: absolute(cover.src), type: 'image/jpeg' } } : {}),
+      };
+    }),
+  );
+  return WRITERS[spec.format]({
     title: spec.title,
     description: site.tagline,
-    id: absolute(spec.pageUrl),
-    link: absolute(spec.pageUrl),
+    pageUrl: absolute(spec.pageUrl),
+    selfUrl: absolute(spec.path),
     language: site.language,
-    favicon: absolute('/favicon.svg'),
-    copyright: `© ${site.title}`,
-    updated: items.reduce((newest, { data }) => (data.modified > newest ? data.modified : newest), new Date(0)),
+    icon: absolute('/favicon.svg'),
+    publisher: { name: site.defaultAuthor || site.title, url: absolute('/') },
     generator: 'Astro',
-    feedLinks: { [spec.format]: absolute(spec.path) },
+    entries,
   });
-  for (const article of items) {
-    const { data } = article;
-    const cover = data.headerCover ? await getImage({ src: data.headerCover, width: 1200, format: 'jpeg' }) : undefined;
-    feed.addItem({
-      title: data.title,
-      id: absolute(data.url),
-      link: absolute(data.url),
-      description: feedDescriptionOf(article),
-      content: feedContentOf(article),
-      // An entry may have no author (Pelican's `AUTHOR = ''`); the feed library then wants none given.
-      ...(data.authors.length > 0
-        ? {
-            author: data.authors.map((name) => {
-              const url = termUrl('author', name);
-              return url ? { name, link: absolute(url) } : { name };
-            }),
-          }
-        : {}),
-      date: data.modified,
-      published: data.date,
-      category: [data.category, ...data.tags].map((name) => ({ name })),
-      ...(cover ? { image: { url: absolute(cover.src), type: 'image/jpeg' } } : {}),
-    });
-  }
-  return spec.format === 'atom' ? feed.atom1() : spec.format === 'rss' ? feed.rss2() : feed.json1();
 }
