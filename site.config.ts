@@ -13,7 +13,9 @@ export default defineSiteConfig({
     { label: 'LinkedIn', url: 'https://www.linkedin.com/company/the-gurus-team' },
   ],
   pageSize: 10,
+  trainingIntro: 'Hands-on courses on taking machine learning to production, taught by people who do it.',
   newsletter: {
+    blurb: 'New posts about machine learning in production, and our courses, by email. No spam.',
     consentText:
       'I agree to receive emails from The Gurus about machine learning in production and our courses. I can unsubscribe at any time.',
     consentVersion: '2026-11-27',

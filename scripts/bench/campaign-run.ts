@@ -17,7 +17,7 @@ const insert = db.prepare(
 );
 for (let i = 0; i < n; i++) insert.run(`reader-${i}@example.com`);
 db.exec('COMMIT');
-const sender: Sender = { siteName: 'The Gurus', siteUrl: 'https://thegurus.example', from: 'news@thegurus.example', address: 'Madrid' };
+const sender: Sender = { siteName: 'The Gurus', siteUrl: 'https://thegurus.example', from: 'news@thegurus.example', address: 'Madrid', lang: 'en' };
 const body = '<p>A post of a few paragraphs.</p>'.repeat(40);
 const letter = composeLetter({ subject: 'A post', heading: 'A post', html: body, readUrl: 'https://thegurus.example/posts/x/', why: 'You subscribed.' }, sender);
 const rssBefore = process.memoryUsage().rss;

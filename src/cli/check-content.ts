@@ -10,6 +10,7 @@ import { contentDirFrom } from '../config/content-dir';
 import { entrySettingsOf } from '../config/entry-settings';
 import { applyFixes } from '../lint/apply-fixes';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lint/diagnostic';
+import { interfaceLanguageDiagnostics } from '../lint/interface-language';
 import { lintContent } from '../lint/lint-content';
 
 const { values } = parseArgs({ options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } });
@@ -18,15 +19,18 @@ if (values.format !== 'text' && values.format !== 'json') {
   process.exit(2);
 }
 const contentDir = contentDirFrom(process.env, process.cwd(), site.contentDir);
-const lint = () =>
-  lintContent({
+const lint = async () => [
+  // The interface in the site's language: a catalogue, and every message in it.
+  ...interfaceLanguageDiagnostics([site.language]),
+  ...(await lintContent({
     contentDir,
     settings: entrySettingsOf(site),
     layout: site.content,
     markdown: site.markdown,
     incomplete: site.content.incomplete,
     now: new Date(),
-  });
+  })),
+];
 
 let diagnostics = sortDiagnostics(await lint());
 if (values.fix) {

@@ -71,6 +71,7 @@ const sender: Sender = {
   siteUrl: site.url,
   from: env['NEWSLETTER_FROM'] || site.newsletter.from || `"${site.title}" <newsletter@${new URL(site.url).hostname}>`,
   address: site.newsletter.address,
+  lang: site.language,
 };
 const rate = values.rate === undefined ? site.newsletter.ratePerMinute : Number(values.rate);
 if (!Number.isInteger(rate) || rate < 1) mistake(`--rate must be a whole number of emails per minute (got ${values.rate})`);

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { translator } from '../i18n/translate';
+import { DEFAULT_CARD_COLOURS } from '../lib/social-card-colours';
 import { buildFormatOf, URL_KINDS, URL_PRESETS, type UrlKind, type UrlPatterns } from '../lib/url-patterns';
 import { isTimeZone } from '../lib/zoned-time';
 
@@ -138,6 +140,19 @@ export const siteConfigSchema = z.object({
   url: z
     .url({ error: 'must be an absolute URL such as "https://example.com"' })
     .default('http://localhost:4321'),
+  /** The site's logo: a path in `public/` (`/logo.png`) or a URL, shown beside the name in the header and given to search engines as the publisher's logo. Default: none (the favicon for search engines). */
+  logo: z.string().min(1).optional(),
+  /** The colours of the link-preview cards drawn for pages without a cover (CSS colours). */
+  socialCard: z
+    .object({
+      background: z.string().min(1).default(DEFAULT_CARD_COLOURS.background),
+      accent: z.string().min(1).default(DEFAULT_CARD_COLOURS.accent),
+      title: z.string().min(1).default(DEFAULT_CARD_COLOURS.title),
+      siteName: z.string().min(1).default(DEFAULT_CARD_COLOURS.siteName),
+    })
+    .prefault({}),
+  /** The training page's first paragraph. Default: the interface's, in the site's language. */
+  trainingIntro: z.string().min(1).optional(),
   /** Language of the site and of entries that name none. Default: en. */
   language: z.string().min(2).default('en'),
   /** IANA zone for dates written without an offset. Default: Europe/Madrid. */
@@ -207,8 +222,10 @@ export const siteConfigSchema = z.object({
        * no server of its own. Default: this site's own signup API, subscribers kept in SQLite.
        */
       action: z.url({ error: 'must be an absolute URL, a provider\'s form endpoint' }).optional(),
-      /** The consent the reader ticks; stored with each subscriber, with its version. */
-      consentText: z.string().min(1).default('I agree to receive emails from this site about new posts and courses. I can unsubscribe at any time.'),
+      /** What the signup box says the newsletter is. Default: the interface's, in the site's language. */
+      blurb: z.string().min(1).optional(),
+      /** The consent the reader ticks; stored with each subscriber, with its version. Default: the interface's, in the site's language. */
+      consentText: z.string().min(1).optional(),
       /** Change it whenever the consent text changes: each subscriber's record says which one they agreed to. */
       consentVersion: z.string().min(1).default('1'),
       /** Sender of the emails, e.g. `"The Gurus" <news@example.com>`. Default: newsletter@ the site's host. */
@@ -224,7 +241,13 @@ export const siteConfigSchema = z.object({
     .prefault({}),
   /** `pelican`: old Pelican URLs (and feed URLs) redirect to the new ones, for sites moved from Pelican. */
   redirectFrom: z.enum(['pelican']).optional(),
-});
+})
+  // What the site says by default is said in its language.
+  .transform((config) => {
+    const t = translator(config.language);
+    const { blurb = t('newsletter.blurb'), consentText = t('newsletter.consent') } = config.newsletter;
+    return { ...config, newsletter: { ...config.newsletter, blurb, consentText } };
+  });
 
 /** What `site.config.ts` may write (defaults filled in later). */
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

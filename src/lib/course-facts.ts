@@ -1,12 +1,18 @@
 import { formatDate } from './format-date';
+import { translator } from '../i18n/translate';
+import type { MessageKey } from '../i18n/catalogues';
 
-/** What a course page and listing say about its status. */
-export const COURSE_STATUS_LABEL: Record<string, string> = {
-  announced: 'Announced',
-  open: 'Registration open',
-  'sold-out': 'Sold out',
-  finished: 'Finished',
-};
+export type CourseStatus = 'announced' | 'open' | 'sold-out' | 'finished';
+
+/**
+ * What a course page, listing and email say about its status, in `lang`.
+ *
+ * @example courseStatusLabel('open', 'es') // 'Inscripción abierta'
+ */
+export function courseStatusLabel(status: string, lang: string): string {
+  const key = `course.status.${status}`;
+  return ['announced', 'open', 'sold-out', 'finished'].includes(status) ? translator(lang)(key as MessageKey) : status;
+}
 
 interface CourseDates {
   start?: Date | undefined;
@@ -25,7 +31,7 @@ const timeOf = (date: Date, timeZone: string, lang: string) =>
  * // 'March 6, 2027, 10:00'
  */
 export function courseWhen(dates: CourseDates, timeZone: string, lang: string): string {
-  if (!dates.start) return 'Dates coming soon';
+  if (!dates.start) return translator(lang)('course.datesSoon');
   const day = (date: Date, hasTime: boolean) => `${formatDate(date, timeZone, lang)}${hasTime ? `, ${timeOf(date, timeZone, lang)}` : ''}`;
   const first = day(dates.start, dates.startHasTime);
   if (!dates.end) return first;
@@ -41,19 +47,31 @@ export function courseWhen(dates: CourseDates, timeZone: string, lang: string): 
  */
 export function coursePrice(price: number | undefined, currency: string, lang: string): string | undefined {
   if (price === undefined) return undefined;
-  if (price === 0) return 'Free';
+  if (price === 0) return translator(lang)('course.free');
   return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(price) ? 0 : 2 }).format(price);
 }
 
 /**
  * Seats, and how many are left when known.
  *
- * @example courseSeats(20, 3) // '3 of 20 seats left'
+ * @example courseSeats(20, 3, 'en') // '3 of 20 seats left'
  */
-export function courseSeats(seats: number | undefined, seatsLeft: number | undefined): string | undefined {
-  if (seatsLeft !== undefined && seats !== undefined) return seatsLeft === 0 ? `No seats left (of ${seats})` : `${seatsLeft} of ${seats} seats left`;
-  if (seatsLeft !== undefined) return `${seatsLeft} seats left`;
-  return seats === undefined ? undefined : `${seats} seats`;
+export function courseSeats(seats: number | undefined, seatsLeft: number | undefined, lang: string): string | undefined {
+  const t = translator(lang);
+  if (seatsLeft !== undefined && seats !== undefined) return seatsLeft === 0 ? t('course.noSeatsLeft', { seats }) : t('course.seatsLeftOf', { count: seatsLeft, seats });
+  if (seatsLeft !== undefined) return t('course.seatsLeft', { count: seatsLeft });
+  return seats === undefined ? undefined : t('course.seatsOnly', { count: seats });
+}
+
+/**
+ * The lines of a course's place, without the city when the venue or address already names it.
+ *
+ * @example placeLines({ venue: 'Impact Hub', address: 'Calle Alameda 22, Madrid', city: 'Madrid' }) // ['Impact Hub', 'Calle Alameda 22, Madrid']
+ */
+export function placeLines({ venue, address, city }: { venue?: string | undefined; address?: string | undefined; city: string }): string[] {
+  const lines = [venue, address].filter((line): line is string => Boolean(line));
+  const named = lines.some((line) => line.toLocaleLowerCase().includes(city.toLocaleLowerCase()));
+  return named ? lines : [...lines, city];
 }
 
 /** A link that shows the place on OpenStreetMap: no key, no tracking script. */

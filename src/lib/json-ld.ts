@@ -12,6 +12,8 @@ export interface BlogPostingInput {
   /** Absolute URL of the cover image. */
   image?: string | undefined;
   lang: string;
+  /** The site as publisher (`publisherJsonLd`). */
+  publisher?: Record<string, unknown> | undefined;
 }
 
 /** A schema.org BlogPosting object for an article page. */
@@ -30,6 +32,7 @@ export function blogPostingJsonLd(input: BlogPostingInput): Record<string, unkno
     articleSection: input.category,
     inLanguage: input.lang,
     ...(input.image ? { image: input.image } : {}),
+    ...(input.publisher ? { publisher: input.publisher } : {}),
   };
 }
 
@@ -157,4 +160,39 @@ export function courseJsonLd(input: CourseInput): Record<string, unknown> {
       ? { offers: [{ '@type': 'Offer', category: 'Paid', price: input.price, priceCurrency: input.currency, availability: input.availability, url: input.offerUrl }] }
       : {}),
   };
+}
+
+/** Who publishes the site, for a BlogPosting's `publisher`: its name, home and logo. */
+export function publisherJsonLd(site: { name: string; url: string; logo: string }): Record<string, unknown> {
+  return { '@type': 'Organization', name: site.name, url: site.url, logo: { '@type': 'ImageObject', url: site.logo } };
+}
+
+/** Language codes a course's `Language:` header may name, by their names in English and Spanish and their own. */
+const COURSE_LANGUAGES = ['en', 'es', 'ca', 'eu', 'gl', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'ro', 'sv', 'da', 'no', 'fi', 'el', 'tr', 'ru', 'uk', 'ar', 'he', 'hi', 'zh', 'ja', 'ko'];
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The language code a course's `Language:` header means: a code as written (`es`, `pt-BR`), else
+ * the first language it names, in English, Spanish or in that language itself; undefined when it
+ * names none (the site's language is then assumed).
+ *
+ * @example languageCodeOf('Spanish (materials in English)') // 'es'
+ * @example languageCodeOf('Inglés') // 'en'
+ */
+export function languageCodeOf(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const trimmed = text.trim();
+  if (/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(trimmed)) return trimmed;
+  const words = fold(trimmed);
+  let first: { code: string; at: number } | undefined;
+  for (const code of COURSE_LANGUAGES) {
+    for (const inLanguage of ['en', 'es', code]) {
+      const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code);
+      if (!name) continue;
+      const at = words.search(new RegExp(`(?:^|[^\\p{L}])${fold(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+      if (at >= 0 && (!first || at < first.at)) first = { code, at };
+    }
+  }
+  return first?.code;
 }

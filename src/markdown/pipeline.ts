@@ -7,7 +7,6 @@ import {
   type ShikiConfig,
   type UnifiedProcessorOptions,
 } from '@astrojs/markdown-remark';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkMath from 'remark-math';
@@ -27,7 +26,7 @@ import remarkPythonMarkdown, { type Options as PythonMarkdownOptions } from './r
 import remarkPythonFootnotes from './remark-python-footnotes';
 import remarkLiquidTags, { type LiquidTag, type Options as LiquidOptions } from './remark-liquid-tags';
 import rehypePythonMarkdownToc, { type Options as TocOptions } from './rehype-python-markdown-toc';
-import { headingAnchors } from './heading-anchors';
+import rehypeHeadingAnchors from './rehype-heading-anchors';
 import { shikiCodeFrame } from './shiki-code-frame';
 import { shikiLineNumbers } from './shiki-line-numbers';
 
@@ -97,7 +96,7 @@ export function markdownPipelineFor({ dialect, extensions = {}, math = true, liq
     // Ids now (Astro adds them last), so the anchor links below have something to point to.
     rehypeHeadingIds,
     // Not beside Python-Markdown's own permalinks: one link a heading.
-    ...(python && toc?.['permalink'] ? [] : [[rehypeAutolinkHeadings, headingAnchors] as [typeof rehypeAutolinkHeadings, typeof headingAnchors]]),
+    ...(python && toc?.['permalink'] ? [] : [rehypeHeadingAnchors]),
     // Last: the plugins' messages (file.message) go to the loader as problems with their lines.
     rehypeReportMessages,
   ];

@@ -7,6 +7,8 @@ import type { IntrasiteContext } from '../content/format/intrasite-links';
  */
 export interface PelicanRenderContext {
   links: IntrasiteContext;
+  /** The entry's language, for the words the plugins write (a heading's link name). */
+  lang?: string;
   /** Records a problem at a line of the Markdown being rendered: the plugins' `file.message`s, handed over by rehype-report-messages.ts. */
   report: (message: string, line: number | undefined) => void;
 }

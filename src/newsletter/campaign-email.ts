@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { translator } from '../i18n/translate.ts';
 import { convert } from 'html-to-text';
 import juice from 'juice';
 import type { Letter } from './campaigns.ts';
@@ -14,6 +15,8 @@ export interface Sender {
   from: string;
   /** The sender's postal address or legal line (`newsletter.address`), shown in every footer. */
   address: string | undefined;
+  /** The site's language: the email's own words (`Read on the site`, `Unsubscribe`) are in it. */
+  lang: string;
 }
 
 export interface LetterContent {
@@ -68,18 +71,19 @@ th, td { border: 1px solid #d8dee4; padding: 4px 8px; text-align: left; vertical
 export function composeLetter(content: LetterContent, sender: Sender): Letter {
   const marker = `unsubscribe-token-${randomBytes(12).toString('hex')}`;
   const unsubscribeUrl = `${originOf(sender)}${NEWSLETTER_PATHS.unsubscribePage}?token=${marker}`;
+  const t = translator(sender.lang);
   const html = juice(
     `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title><style>${STYLES}</style></head>
+<html lang="${escapeHtml(sender.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title><style>${STYLES}</style></head>
 <body><div class="frame">
 <p><a class="site" href="${escapeHtml(sender.siteUrl)}">${escapeHtml(sender.siteName)}</a></p>
 <h1>${escapeHtml(content.heading)}</h1>
 ${content.byline ? `<p class="byline">${escapeHtml(content.byline)}</p>` : ''}
 ${content.html}
-<p class="read"><a class="button" href="${escapeHtml(content.readUrl)}">Read on the site</a></p>
+<p class="read"><a class="button" href="${escapeHtml(content.readUrl)}">${escapeHtml(t('email.readOnSite'))}</a></p>
 <div class="footer">
 <p>${escapeHtml(content.why)}</p>
-<p><a href="${escapeHtml(unsubscribeUrl)}">Unsubscribe</a> · <a href="${escapeHtml(content.readUrl)}">${escapeHtml(content.readUrl)}</a></p>
+<p><a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t('email.unsubscribe'))}</a> · <a href="${escapeHtml(content.readUrl)}">${escapeHtml(content.readUrl)}</a></p>
 <p>${escapeHtml(sender.siteName)}${sender.address ? ` · ${escapeHtml(sender.address)}` : ''}</p>
 </div>
 </div></body></html>`,

@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../i18n/translate.ts';
 /** The longest address SMTP carries (RFC 5321: a 254-character path). */
 export const MAX_EMAIL_LENGTH = 254;
 const MAX_LOCAL_LENGTH = 64;
@@ -18,15 +19,15 @@ export function normalizeEmail(raw: string): string {
 }
 
 /** Why an address (already normalized) cannot be used, or `undefined` when it can. */
-export function emailProblem(email: string): string | undefined {
-  if (email === '') return 'Please enter your email address.';
+export function emailProblem(email: string, t: Translate = translator('en')): string | undefined {
+  if (email === '') return t('signup.emailEmpty');
   // Control and format characters (NUL, backspace, ESC, DEL, C1, bidi overrides) are in no real
   // address: printed, they rewrite the operator's terminal; sent, nodemailer strips them, and the
   // mail goes to another address than the one stored.
-  if (/[\p{Cc}\p{Cf}]/u.test(email)) return 'The email address has characters no address can have (control characters).';
-  if (email.length > MAX_EMAIL_LENGTH) return `The email address is too long (at most ${MAX_EMAIL_LENGTH} characters).`;
+  if (/[\p{Cc}\p{Cf}]/u.test(email)) return t('signup.emailControl');
+  if (email.length > MAX_EMAIL_LENGTH) return t('signup.emailTooLong', { max: MAX_EMAIL_LENGTH });
   if (!SHAPE.test(email) || email.slice(0, email.lastIndexOf('@')).length > MAX_LOCAL_LENGTH) {
-    return `"${email}" is not an email address.`;
+    return t('signup.emailInvalid', { email });
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { Translate } from '../i18n/translate.ts';
 import { MAX_API_BODY_BYTES } from './lifecycle';
 import type { Mailer } from './mailer';
 import { confirmationEmail } from './messages';
@@ -35,6 +36,8 @@ export interface NewsletterDeps {
   mailer: Mailer;
   limiter: RateLimiter;
   siteName: string;
+  /** The interface's words, in the site's language: answers and emails. */
+  t: Translate;
   /** The site's public origin (`site.url`): the start of every link the server writes, and trusted as an `Origin`. */
   publicOrigin: string;
   from: string;
@@ -57,19 +60,19 @@ function problem(request: Request, status: number, title: string, message: strin
 }
 
 /** Reads a form body, or says what is wrong with the request. */
-async function formOf(request: Request): Promise<{ form: FormData } | { problem: string }> {
+async function formOf(request: Request, t: Translate): Promise<{ form: FormData } | { problem: string }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!FORM_TYPES.includes(type)) {
-    return { problem: `Send the form as application/x-www-form-urlencoded or multipart/form-data (got ${type || 'no content type'}).` };
+    return { problem: t('signup.formType', { type: type || t('signup.formTypeNone') }) };
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { problem: 'The form is too large.' };
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { problem: t('signup.formTooLarge') };
   const body = await request.arrayBuffer();
-  if (body.byteLength === 0) return { problem: 'The form is empty.' };
-  if (body.byteLength > MAX_BODY_BYTES) return { problem: 'The form is too large.' };
+  if (body.byteLength === 0) return { problem: t('signup.formEmpty') };
+  if (body.byteLength > MAX_BODY_BYTES) return { problem: t('signup.formTooLarge') };
   try {
     return { form: await new Response(body, { headers: { 'content-type': request.headers.get('content-type')! } }).formData() };
   } catch {
-    return { problem: 'The form could not be read.' };
+    return { problem: t('signup.formUnreadable') };
   }
 }
 
@@ -79,7 +82,7 @@ async function formOf(request: Request): Promise<{ form: FormData } | { problem:
  */
 function storageProblem(request: Request, deps: NewsletterDeps, error: unknown): Answer {
   deps.log(`the subscribers database cannot be written: ${error instanceof Error ? error.message : String(error)}`);
-  return problem(request, 503, 'Signups are paused', 'We cannot record signups right now. Nothing was stored: please try again in a few minutes.', {
+  return problem(request, 503, deps.t('signup.paused'), deps.t('signup.pausedText'), {
     headers: { 'Retry-After': '120' },
   });
 }
@@ -97,15 +100,15 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   const limit = deps.limiter.check(client, now.getTime());
   if (!limit.ok) {
     const headers = { 'Retry-After': String(limit.retryAfterSeconds) };
-    return problem(request, 429, 'Too many signups', `Too many attempts from your connection: try again in ${limit.retryAfterSeconds} seconds.`, { headers });
+    return problem(request, 429, deps.t('signup.tooMany'), deps.t('signup.tooManyText', { count: limit.retryAfterSeconds }), { headers });
   }
-  const read = await formOf(request);
-  if ('problem' in read) return problem(request, 400, 'The signup did not work', read.problem, { offerSignup: true });
-  const result = readSignup(read.form);
-  if (!result.ok) return problem(request, 400, 'The signup did not work', result.problem, { offerSignup: true });
+  const read = await formOf(request, deps.t);
+  if ('problem' in read) return problem(request, 400, deps.t('signup.failed'), read.problem, { offerSignup: true });
+  const result = readSignup(read.form, deps.t);
+  if (!result.ok) return problem(request, 400, deps.t('signup.failed'), result.problem, { offerSignup: true });
   const { signup } = result;
   if (signup.topic !== undefined && deps.topicTitle(signup.topic) === undefined) {
-    return problem(request, 400, 'The signup did not work', `"${signup.topic}" is not one of our newsletters' topics.`, { offerSignup: true });
+    return problem(request, 400, deps.t('signup.failed'), deps.t('signup.unknownTopic', { topic: signup.topic }), { offerSignup: true });
   }
   if (signup.bot) return success(request, NEWSLETTER_PATHS.checkInbox);
 
@@ -122,6 +125,7 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
       unsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribePage}?token=${unsubscribeToken}`,
       oneClickUnsubscribeUrl: `${origin}${NEWSLETTER_PATHS.unsubscribe}?token=${unsubscribeToken}`,
       confirmDays: CONFIRM_TOKEN_DAYS,
+      t: deps.t,
     });
   let outcome: ReturnType<typeof recordSignup>;
   try {
@@ -156,17 +160,17 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   return success(request, NEWSLETTER_PATHS.checkInbox);
 }
 
-const tokenOf = async (request: Request): Promise<string> => {
+const tokenOf = async (request: Request, t: Translate): Promise<string> => {
   const fromUrl = new URL(request.url).searchParams.get('token');
   if (fromUrl) return fromUrl;
-  const read = await formOf(request);
+  const read = await formOf(request, t);
   const token = 'form' in read ? read.form.get('token') : null;
   return typeof token === 'string' ? token.trim() : '';
 };
 
 /** `POST /api/newsletter/confirm` with the token of a confirmation link. */
 export async function confirmAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
-  const token = await tokenOf(request);
+  const token = await tokenOf(request, deps.t);
   let confirmed: boolean;
   try {
     confirmed = token !== '' && confirmSubscription(deps.db, token, now);
@@ -191,7 +195,7 @@ export async function confirmAnswer(request: Request, deps: NewsletterDeps, now 
  */
 export async function unsubscribeAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
   const oneClick = new URL(request.url).searchParams.has('token');
-  const token = await tokenOf(request);
+  const token = await tokenOf(request, deps.t);
   let done: boolean;
   try {
     done = token !== '' && unsubscribe(deps.db, token, now);

@@ -1,4 +1,5 @@
-import { courseSeats, coursePrice, courseWhen, COURSE_STATUS_LABEL } from '../lib/course-facts.ts';
+import { courseSeats, courseStatusLabel, coursePrice, courseWhen, placeLines } from '../lib/course-facts.ts';
+import { translator } from '../i18n/translate.ts';
 import { formatDate } from '../lib/format-date.ts';
 import type { LetterContent } from './campaign-email.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
@@ -15,9 +16,7 @@ const absolute = (url: string, site: LetterSite) => new URL(url, site.siteUrl).h
 
 /** Why a reader gets a campaign, for its footer. */
 export const whyLine = (site: LetterSite, topicTitle?: string) =>
-  topicTitle
-    ? `You get this email because you asked ${site.siteName} for news about ${topicTitle}, and confirmed it.`
-    : `You get this email because you subscribed to the newsletter of ${site.siteName}, and confirmed it.`;
+  topicTitle ? translator(site.lang)('email.whyTopic', { site: site.siteName, topic: topicTitle }) : translator(site.lang)('email.why', { site: site.siteName });
 
 export interface PostForLetter {
   title: string;
@@ -70,25 +69,26 @@ export interface CourseForLetter {
  * calendar file attached when it has dates.
  */
 export function courseLetter(course: CourseForLetter, site: LetterSite, why: string): LetterContent {
+  const t = translator(site.lang);
   const facts: [string, string | undefined][] = [
-    ['Status', COURSE_STATUS_LABEL[course.status] ?? course.status],
-    ['When', courseWhen(course, site.timeZone, site.lang)],
-    ['Schedule', course.schedule],
-    ['Where', placeOf(course)],
-    ['Language', course.language],
-    ['Price', coursePrice(course.price, course.currency, site.lang)],
-    ['Seats', courseSeats(course.seats, course.seatsLeft)],
+    [t('email.course.status'), courseStatusLabel(course.status, site.lang)],
+    [t('course.when'), courseWhen(course, site.timeZone, site.lang)],
+    [t('email.course.schedule'), course.schedule],
+    [t('course.where'), placeLines(course).join(', ')],
+    [t('course.language'), course.language],
+    [t('course.price'), coursePrice(course.price, course.currency, site.lang)],
+    [t('course.seats'), courseSeats(course.seats, course.seatsLeft, site.lang)],
   ];
   const rows = facts
     .filter((fact): fact is [string, string] => Boolean(fact[1]))
     .map(([name, value]) => `<tr><td><strong>${escapeHtml(name)}</strong></td><td>${escapeHtml(value)}</td></tr>`)
     .join('\n');
   const register = course.registrationUrl
-    ? `<p><a class="button" href="${escapeHtml(course.registrationUrl)}">Register</a></p><p>Or open ${escapeHtml(course.registrationUrl)}</p>`
+    ? `<p><a class="button" href="${escapeHtml(course.registrationUrl)}">${escapeHtml(t('email.course.register'))}</a></p><p>${escapeHtml(t('email.course.orOpen', { url: course.registrationUrl }))}</p>`
     : '';
-  const calendar = course.start && course.calendar ? '<p>The dates are attached as a calendar file (.ics): open it to add them to your calendar.</p>' : '';
+  const calendar = course.start && course.calendar ? `<p>${escapeHtml(t('email.course.calendar'))}</p>` : '';
   return {
-    subject: course.status === 'open' ? `Registration is open: ${course.title}` : course.title,
+    subject: course.status === 'open' ? t('email.course.registrationOpen', { title: course.title }) : course.title,
     heading: course.title,
     byline: courseWhen(course, site.timeZone, site.lang),
     html: `<p>${escapeHtml(course.summary)}</p>\n<table class="facts">${rows}</table>\n${register}\n${calendar}`,
@@ -96,13 +96,6 @@ export function courseLetter(course: CourseForLetter, site: LetterSite, why: str
     why,
     attachments: course.start && course.calendar ? [{ filename: `${course.url.split('/').filter(Boolean).at(-1) ?? 'course'}.ics`, content: Buffer.from(course.calendar).toString('base64'), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : [],
   };
-}
-
-/** Venue, address and city, the city left out when the venue or address already names it. */
-function placeOf({ venue, address, city }: Pick<CourseForLetter, 'venue' | 'address' | 'city'>): string {
-  const named = [venue, address].filter((part): part is string => Boolean(part));
-  const saysCity = named.some((part) => part.toLowerCase().includes(city.toLowerCase()));
-  return [...named, ...(saysCity ? [] : [city])].join(', ');
 }
 
 export interface DigestPost {
@@ -120,6 +113,6 @@ export function digestLetter(posts: readonly DigestPost[], site: LetterSite, why
         `<h2><a href="${escapeHtml(absolute(post.url, site))}">${escapeHtml(post.title)}</a></h2>\n<p class="byline">${escapeHtml(formatDate(post.date, site.timeZone, site.lang))}</p>\n<p>${escapeHtml(post.summary)}</p>`,
     )
     .join('\n');
-  const count = posts.length === 1 ? 'One new post' : `${posts.length} new posts`;
+  const count = translator(site.lang)('email.digest.count', { count: posts.length });
   return { subject: `${site.siteName}: ${count}`, heading: count, html: items, readUrl: site.siteUrl, why };
 }

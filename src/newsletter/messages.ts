@@ -1,5 +1,6 @@
 import type { MailMessage } from './mailer';
 import { escapeHtml } from '../lib/escape-html.ts';
+import type { Translate } from '../i18n/translate.ts';
 
 export interface ConfirmationEmail {
   siteName: string;
@@ -14,6 +15,8 @@ export interface ConfirmationEmail {
   /** Where mail clients post a one-click unsubscribe (RFC 8058). */
   oneClickUnsubscribeUrl: string;
   confirmDays: number;
+  /** The interface's words, in the site's language. */
+  t: Translate;
 }
 
 /**
@@ -21,31 +24,32 @@ export interface ConfirmationEmail {
  * the `List-Unsubscribe` headers that give mail clients their own unsubscribe button.
  */
 export function confirmationEmail(email: ConfirmationEmail): MailMessage {
-  const what = email.topicTitle ? `news about ${email.topicTitle}` : `the newsletter of ${email.siteName}`;
-  const subject = email.topicTitle
-    ? `${email.siteName}: confirm to hear about ${email.topicTitle}`
-    : `${email.siteName}: confirm your newsletter subscription`;
+  const { t } = email;
+  const site = email.siteName;
+  const what = email.topicTitle ? t('email.confirm.whatTopic', { topic: email.topicTitle }) : t('email.confirm.what', { site });
+  const subject = email.topicTitle ? t('email.confirm.subjectTopic', { site, topic: email.topicTitle }) : t('email.confirm.subject', { site });
+  const button = t('newsletter.confirm.button');
   const text = [
-    'Hello,',
+    t('email.hello'),
     '',
-    `Someone, hopefully you, asked to receive ${what} at this address.`,
-    `To confirm, open this link and press "Confirm my subscription" (it works for ${email.confirmDays} days):`,
+    t('email.confirm.asked', { what }),
+    t('email.confirm.open', { button, days: email.confirmDays }),
     '',
     email.confirmUrl,
     '',
-    'If it was not you, ignore this email: nothing will be sent to you.',
+    t('email.confirm.notYou'),
     '',
-    `Unsubscribe at any time: ${email.unsubscribeUrl}`,
+    t('email.unsubscribeAnyTime', { url: email.unsubscribeUrl }),
     '',
     `— ${email.siteName}`,
   ].join('\n');
   const html = `<!doctype html>
-<html><body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1f24">
-<p>Hello,</p>
-<p>Someone, hopefully you, asked to receive ${escapeHtml(what)} at this address.</p>
-<p><a href="${escapeHtml(email.confirmUrl)}" style="display: inline-block; padding: .6em 1.2em; background: #0b5cad; color: #fff; border-radius: 6px; text-decoration: none">Confirm my subscription</a></p>
-<p>The link works for ${email.confirmDays} days. If it was not you, ignore this email: nothing will be sent to you.</p>
-<p style="font-size: .9em; color: #57606a"><a href="${escapeHtml(email.unsubscribeUrl)}">Unsubscribe</a> · ${escapeHtml(email.siteName)}</p>
+<html lang="${escapeHtml(t.lang)}"><body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1f24">
+<p>${escapeHtml(t('email.hello'))}</p>
+<p>${escapeHtml(t('email.confirm.asked', { what }))}</p>
+<p><a href="${escapeHtml(email.confirmUrl)}" style="display: inline-block; padding: .6em 1.2em; background: #0b5cad; color: #fff; border-radius: 6px; text-decoration: none">${escapeHtml(button)}</a></p>
+<p>${escapeHtml(t('email.confirm.works', { days: email.confirmDays }))}</p>
+<p style="font-size: .9em; color: #57606a"><a href="${escapeHtml(email.unsubscribeUrl)}">${escapeHtml(t('email.unsubscribe'))}</a> · ${escapeHtml(email.siteName)}</p>
 </body></html>
 `;
   return {

@@ -1,4 +1,5 @@
 import site from '@site-config';
+import { translator } from '../i18n/translate.ts';
 import { openNewsletterDatabase } from './database';
 import type { NewsletterDeps } from './handlers';
 import { proxyTrust, type ProxyTrust } from './client-address';
@@ -45,6 +46,7 @@ export function newsletterDeps(): NewsletterDeps & { trust: ProxyTrust } {
     limiter: createRateLimiter({ limit: rateLimit(env), windowMs: 60_000 }),
     trust: proxyTrust(env['TRUST_PROXY']),
     siteName: site.title,
+    t: translator(site.language),
     publicOrigin: new URL(site.url).origin,
     from: env['NEWSLETTER_FROM'] || site.newsletter.from || `"${site.title}" <newsletter@${new URL(site.url).hostname}>`,
     consent: { text: site.newsletter.consentText, version: site.newsletter.consentVersion },

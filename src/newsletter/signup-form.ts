@@ -1,4 +1,5 @@
 import { emailProblem, MAX_EMAIL_LENGTH, normalizeEmail } from './email-address.ts';
+import { translator, type Translate } from '../i18n/translate.ts';
 
 /** A signup as the form sends it, read and checked. */
 export interface Signup {
@@ -27,18 +28,18 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * Reads a signup form: `email`, `consent` (a ticked checkbox), `topic`, `source`, and the
  * honeypot `website`, which people never see and bots fill.
  */
-export function readSignup(fields: FormFields): SignupResult {
+export function readSignup(fields: FormFields, t: Translate = translator('en')): SignupResult {
   const raw = text(fields.get('email'));
   // Checked before normalizing: trimming a megabyte of spaces is no reason to accept it.
-  if (raw.length > MAX_EMAIL_LENGTH * 4) return { ok: false, problem: `The email address is too long (at most ${MAX_EMAIL_LENGTH} characters).` };
+  if (raw.length > MAX_EMAIL_LENGTH * 4) return { ok: false, problem: t('signup.emailTooLong', { max: MAX_EMAIL_LENGTH }) };
   const email = normalizeEmail(raw);
-  const problem = emailProblem(email);
+  const problem = emailProblem(email, t);
   if (problem) return { ok: false, problem };
   if (!CHECKED.has(text(fields.get('consent')).toLowerCase())) {
-    return { ok: false, problem: 'Please tick the box to agree to receive the newsletter.' };
+    return { ok: false, problem: t('signup.consent') };
   }
   const topic = text(fields.get('topic')).trim();
-  if (topic !== '' && !TOPIC.test(topic)) return { ok: false, problem: `"${topic.slice(0, 80)}" is not a newsletter topic.` };
+  if (topic !== '' && !TOPIC.test(topic)) return { ok: false, problem: t('signup.badTopic', { topic: topic.slice(0, 80) }) };
   const source = text(fields.get('source')).trim();
   return {
     ok: true,

@@ -1,6 +1,7 @@
 // The search page: Pagefind in the browser, with the query and filters kept in the URL so that
 // searches can be linked, bookmarked and restored on reload.
 import { FILTER_NAMES, searchStateFromQuery, searchStateToQuery, type SearchState } from '../lib/search-state';
+import { formatMessage, type Message, type MessageValues } from '../i18n/format-message';
 
 interface PagefindResultData {
   url: string;
@@ -15,7 +16,17 @@ interface Pagefind {
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
+/** Results shown at first, and added by each press of "Show more results". */
 const PAGE_SIZE = 20;
+
+/** The page's words, as the page wrote them (`data-messages`), in its language. */
+type Say = (key: string, values?: MessageValues) => string;
+
+function sayerOf(form: HTMLFormElement): Say {
+  const messages = JSON.parse(form.dataset['messages'] ?? '{}') as Record<string, Message>;
+  const lang = form.dataset['lang'] ?? document.documentElement.lang;
+  return (key, values) => formatMessage(messages[key] ?? key, lang, values);
+}
 
 /** Wires the search form: Pagefind loads once, results follow every keystroke and filter change. */
 export async function runSearchPage(form: HTMLFormElement): Promise<void> {
@@ -24,6 +35,13 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   const list = document.querySelector<HTMLOListElement>('.search-results');
   if (!input || !status || !list) return;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select')];
+  const say = sayerOf(form);
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'search-more';
+  more.textContent = say('search.more');
+  more.hidden = true;
+  list.after(more);
 
   const state = searchStateFromQuery(location.search);
   input.value = state.query;
@@ -32,11 +50,13 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   try {
     pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
   } catch {
-    status.textContent = 'The search index is missing. It is made by `npm run build`: build the site once, then reload.';
+    status.textContent = say('search.missingIndex');
     return;
   }
   await pagefind.options({ highlightParam: 'highlight' });
   showFilters(selects, state);
+  // A search linked with its filters shows them.
+  if (Object.keys(state.filters).length > 0 || state.sort === 'date') form.querySelector('details')?.setAttribute('open', '');
 
   let latest = 0;
   let searched: string | undefined;
@@ -57,10 +77,28 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     const run = ++latest;
     const sort: Record<string, 'desc'> | undefined = current.sort === 'date' || !current.query ? { date: 'desc' } : undefined;
     const search = await pagefind.search(current.query || null, { filters: current.filters, ...(sort ? { sort } : {}) });
-    const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+    const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (run !== latest) return;
-    render(list, results, current.query);
-    status.textContent = describe(current, search.results.length);
+    list.replaceChildren(...first.map((result) => resultItem(result, current.query)));
+    let shown = first.length;
+    const describeShown = () => {
+      status.textContent = describe(current, search.results.length, shown, say);
+      more.hidden = shown >= search.results.length;
+    };
+    describeShown();
+    // The next results load only when asked for: each needs its own fragment fetched.
+    more.onclick = async () => {
+      more.disabled = true;
+      const next = await Promise.all(search.results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+      more.disabled = false;
+      if (run !== latest) return;
+      const items = next.map((result) => resultItem(result, current.query));
+      list.append(...items);
+      shown += next.length;
+      describeShown();
+      // Where the reader was: the first new result, so a keyboard user goes on from there.
+      items[0]?.querySelector('a')?.focus();
+    };
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,49 +127,45 @@ function showFilters(selects: HTMLSelectElement[], state: SearchState): void {
   for (const select of selects) select.value = select.name === 'sort' ? (state.sort === 'date' ? 'date' : '') : (state.filters[select.name] ?? '');
 }
 
-function render(list: HTMLOListElement, results: PagefindResultData[], query: string): void {
-  list.replaceChildren(
-    ...results.map((result) => {
-      const item = document.createElement('li');
-      item.className = 'result';
-      if (result.meta['image']) {
-        const image = document.createElement('img');
-        image.src = result.meta['image'];
-        image.alt = '';
-        image.loading = 'lazy';
-        item.append(image);
-      }
-      const body = document.createElement('div');
-      const link = document.createElement('a');
-      link.href = result.url;
-      link.textContent = result.meta['title'] ?? result.url;
-      body.append(link);
-      if (result.meta['date']) {
-        const time = document.createElement('time');
-        time.dateTime = result.meta['date'];
-        time.textContent = new Date(`${result.meta['date']}T12:00:00Z`).toLocaleDateString(document.documentElement.lang, {
-          dateStyle: 'long',
-        });
-        body.append(time);
-      }
-      const excerpt = document.createElement('p');
-      // Pagefind's excerpt is escaped text with <mark> around the matched words.
-      excerpt.innerHTML = query ? result.excerpt : '';
-      if (excerpt.innerHTML) body.append(excerpt);
-      item.append(body);
-      return item;
-    }),
-  );
+/** One result: its cover, title, date and excerpt. */
+function resultItem(result: PagefindResultData, query: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'result';
+  if (result.meta['image']) {
+    const image = document.createElement('img');
+    image.src = result.meta['image'];
+    image.alt = '';
+    image.loading = 'lazy';
+    item.append(image);
+  }
+  const body = document.createElement('div');
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta['title'] ?? result.url;
+  body.append(link);
+  if (result.meta['date']) {
+    const time = document.createElement('time');
+    time.dateTime = result.meta['date'];
+    time.textContent = new Date(`${result.meta['date']}T12:00:00Z`).toLocaleDateString(document.documentElement.lang, {
+      dateStyle: 'long',
+    });
+    body.append(time);
+  }
+  const excerpt = document.createElement('p');
+  // Pagefind's excerpt is escaped text with <mark> around the matched words.
+  excerpt.innerHTML = query ? result.excerpt : '';
+  if (excerpt.innerHTML) body.append(excerpt);
+  item.append(body);
+  return item;
 }
 
-function describe(state: SearchState, count: number): string {
-  const filters = Object.entries(state.filters).map(([name, value]) => `${name} ${value}`);
-  const within = filters.length > 0 ? ` with ${filters.join(', ')}` : '';
-  if (!state.query) return count === 0 ? `No posts${within}.` : `Latest posts${within}.`;
-  if (count === 0) {
-    return `No results for “${state.query}”${within}. Try fewer or different words${filters.length > 0 ? ', or remove a filter' : ''}.`;
-  }
-  return `${count} ${count === 1 ? 'result' : 'results'} for “${state.query}”${within}.`;
+function describe(state: SearchState, count: number, shown: number, say: Say): string {
+  const filters = Object.entries(state.filters).map(([name, value]) => `${say(`search.filter.${name}`).toLocaleLowerCase()} ${value}`);
+  const within = filters.length > 0 ? say('search.status.within', { filters: filters.join(', ') }) : '';
+  const more = shown < count ? ` ${say('search.status.shown', { shown, count })}` : '';
+  if (!state.query) return `${say(count === 0 ? 'search.status.none' : 'search.status.latest', { within })}${more}`;
+  if (count === 0) return say(filters.length > 0 ? 'search.status.noResultsFiltered' : 'search.status.noResults', { query: state.query, within });
+  return `${say('search.status.results', { count, query: state.query, within })}${more}`;
 }
 
 /** Arrow keys move through the result links; Enter follows the focused one, as links do. */

@@ -50,7 +50,7 @@ afterAll(async () => {
   await new Promise<void>((closed) => smtp.close(() => closed()));
 });
 
-const sender: Sender = { siteName: 'The Gurus', siteUrl: 'https://thegurus.example', from: 'news@thegurus.example', address: 'The Gurus Team · Madrid' };
+const sender: Sender = { siteName: 'The Gurus', siteUrl: 'https://thegurus.example', from: 'news@thegurus.example', address: 'The Gurus Team · Madrid', lang: 'en' };
 const T0 = new Date('2026-11-30T10:00:00Z');
 const letter = () =>
   composeLetter(

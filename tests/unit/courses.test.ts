@@ -7,7 +7,7 @@ import { isUpcoming, orderCourses } from '../../src/content/model/courses-order'
 import { parsePelicanSource } from '../../src/content/format/pelican-header';
 import { imageAsPath } from '../../src/content/format/read-entry';
 import { courseSchema } from '../../src/content/schemas/course';
-import { courseSeats, coursePrice, courseWhen, mapUrl } from '../../src/lib/course-facts';
+import { courseSeats, coursePrice, courseWhen, mapUrl, placeLines } from '../../src/lib/course-facts';
 import { icalendar } from '../../src/lib/icalendar';
 import { courseJsonLd } from '../../src/lib/json-ld';
 
@@ -109,9 +109,13 @@ describe('course facts', () => {
     expect(coursePrice(690, 'EUR', 'es')).toBe('690\u00a0€');
     expect(coursePrice(0, 'EUR', 'en')).toBe('Free');
     expect(coursePrice(undefined, 'EUR', 'en')).toBeUndefined();
-    expect(courseSeats(20, 3)).toBe('3 of 20 seats left');
-    expect(courseSeats(20, 0)).toBe('No seats left (of 20)');
-    expect(courseSeats(20, undefined)).toBe('20 seats');
+    expect(courseSeats(20, 3, 'en')).toBe('3 of 20 seats left');
+    expect(courseSeats(20, 0, 'en')).toBe('No seats left (of 20)');
+    expect(courseSeats(20, undefined, 'en')).toBe('20 seats');
+    expect(courseSeats(20, 1, 'es')).toBe('Queda 1 de 20 plazas');
+    expect(courseWhen({ startHasTime: false, endHasTime: false }, 'Europe/Madrid', 'es')).toBe('Fechas próximamente');
+    expect(placeLines({ venue: 'Impact Hub', address: 'Calle Alameda 22, Madrid', city: 'Madrid' })).toEqual(['Impact Hub', 'Calle Alameda 22, Madrid']);
+    expect(placeLines({ venue: 'Impact Hub', city: 'Madrid' })).toEqual(['Impact Hub', 'Madrid']);
     expect(mapUrl(['Impact Hub', undefined, 'Madrid'])).toBe('https://www.openstreetmap.org/search?query=Impact%20Hub%2C%20Madrid');
   });
 });

@@ -4,7 +4,7 @@ import { prerenderWorkersFrom } from '../../src/config/prerender-workers';
 import { defineSiteConfig } from '../../src/config/site-schema';
 import { contentRole, DEFAULT_LAYOUT, fnmatch, type ContentLayout } from '../../src/content/format/content-files';
 import { displayPath } from '../../src/content/format/content-error';
-import { blogPostingJsonLd, scriptJson } from '../../src/lib/json-ld';
+import { blogPostingJsonLd, languageCodeOf, publisherJsonLd, scriptJson } from '../../src/lib/json-ld';
 import { hasMath, plainText } from '../../src/lib/plain-text';
 import { summaryBeforeMarker, truncateHtmlWords } from '../../src/lib/truncate-html';
 
@@ -129,7 +129,9 @@ describe('blogPostingJsonLd', () => {
       category: 'training',
       image: 'https://x.org/c.jpg',
       lang: 'en',
+      publisher: publisherJsonLd({ name: 'The Gurus', url: 'https://x.org/', logo: 'https://x.org/logo.png' }),
     });
+    expect(jsonLd['publisher']).toEqual({ '@type': 'Organization', name: 'The Gurus', url: 'https://x.org/', logo: { '@type': 'ImageObject', url: 'https://x.org/logo.png' } });
     expect(jsonLd).toMatchObject({
       '@type': 'BlogPosting',
       headline: 'T',
@@ -138,6 +140,16 @@ describe('blogPostingJsonLd', () => {
       articleSection: 'training',
       image: 'https://x.org/c.jpg',
     });
+  });
+
+  it('reads the language a course is taught in from its Language header', () => {
+    expect(languageCodeOf('Spanish (materials in English)')).toBe('es');
+    expect(languageCodeOf('English, with slides in Spanish')).toBe('en');
+    expect(languageCodeOf('Inglés')).toBe('en');
+    expect(languageCodeOf('español')).toBe('es');
+    expect(languageCodeOf('pt-BR')).toBe('pt-BR');
+    expect(languageCodeOf('Klingon')).toBeUndefined();
+    expect(languageCodeOf(undefined)).toBeUndefined();
   });
 
   it('cannot be closed early by a title holding </script>', () => {

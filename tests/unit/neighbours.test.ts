@@ -18,9 +18,15 @@ describe('adjacentFinder', () => {
 });
 
 describe('relatedFinder', () => {
-  it('ranks by shared tags, ignoring case, and leaves out unrelated posts', () => {
-    expect(relatedFinder([c, b, a, z])(c).map((post) => post.id)).toEqual(['a', 'b']);
-    expect(relatedFinder([c, b, a, z])(z)).toEqual([]);
+  it('ranks by shared tags, ignoring case, then makes up three with the newest posts', () => {
+    expect(relatedFinder([c, b, a, z])(c).map((post) => post.id)).toEqual(['a', 'b', 'z']);
+    expect(relatedFinder([c, b, a, z])(z).map((post) => post.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('a post that shares no tag gets the newest of its category first', () => {
+    const inCategory = (id: string, date: string, category: string): Relatable => ({ id, data: { date: new Date(date), tags: [], category } });
+    const posts = [inCategory('n1', '2022-01-01', 'news'), inCategory('t1', '2021-06-01', 'training'), inCategory('n2', '2021-01-01', 'news'), inCategory('t2', '2020-01-01', 'training')];
+    expect(relatedFinder(posts)(posts[3]!).map((post) => post.id)).toEqual(['t1', 'n1', 'n2']);
   });
 
   it('keeps the best three, newest first among equals', () => {
@@ -61,12 +67,12 @@ describe('textOfHtml', () => {
 
 describe('social card titles', () => {
   it('wrap by the room letters take, so wide ones make shorter lines', async () => {
-    const { boldWidth, socialCardSvg, wrapText } = await import('../../src/lib/social-card');
+    const { boldWidth, DEFAULT_CARD_COLOURS, socialCardSvg, wrapText } = await import('../../src/lib/social-card');
     expect(boldWidth('Hi')).toBe(1.12);
     expect(boldWidth('WWW')).toBeGreaterThan(boldWidth('iii') * 2);
     expect(wrapText('WWWWW MMMMM WWWWW', 13.7, 4, boldWidth)).toEqual(['WWWWW MMMMM', 'WWWWW']);
     expect(wrapText('iiiii lllll iiiii', 13.7, 4, boldWidth)).toEqual(['iiiii lllll iiiii']);
     // The card that ran off the edge: 26 characters at 76 px.
-    expect(socialCardSvg('Review lake model question table cost', 'Bench')).toContain('>Review lake model</tspan>');
+    expect(socialCardSvg('Review lake model question table cost', { siteName: 'Bench', colours: DEFAULT_CARD_COLOURS })).toContain('>Review lake model</tspan>');
   });
 });

@@ -1,5 +1,6 @@
 // The newsletter's rules, without a server: addresses, the form, the store, the emails, the answers.
 import { mkdtempSync } from 'node:fs';
+import { translator } from '../../src/i18n/translate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -257,6 +258,7 @@ describe('the HTTP answers', () => {
     mailer: { destination: 'test', send: async (message) => void sent.push(message) },
     limiter: createRateLimiter({ limit: 100, windowMs: 60_000 }),
     siteName: 'The Gurus',
+    t: translator('en'),
     publicOrigin: 'https://thegurus.example',
     from: 'news@example.com',
     consent: { text: 'I agree.', version: 'v1' },

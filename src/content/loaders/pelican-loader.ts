@@ -345,6 +345,7 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
         bodyLine,
         summary: entry.metadata.summary,
         summaryWords: options.settings.summaryWords,
+        lang: entry.metadata.lang,
       };
       sampleJob ??= job;
       // Unchanged, and its body still where the loader left it (a cleared cache renders it again).

@@ -23,6 +23,8 @@ export interface RenderJob {
   summary: string | undefined;
   /** Words of the body a summary takes without one (`SUMMARY_MAX_LENGTH`); `null`: the whole body. Default: 50. */
   summaryWords?: number | null | undefined;
+  /** The entry's language: the words the body's own interface has (a heading's link name) are in it. */
+  lang?: string | undefined;
 }
 
 /** Rendered HTML, in the shape Astro's data store keeps it. */
@@ -52,6 +54,7 @@ export async function renderBody(renderer: MarkdownRenderer, job: RenderJob, lin
   const renderAt = async (markdown: string, firstLine: number): Promise<RenderedHtml> => {
     const frontmatter = renderContextOption({
       links: context,
+      ...(job.lang ? { lang: job.lang } : {}),
       report: (message, at) => {
         problems.push({ file: job.displayPath, line: at === undefined ? firstLine : firstLine + at - 1, message });
       },

@@ -16,6 +16,15 @@ export interface ShareImage {
 /** The generated card of a post (by id) or of the site. */
 export const socialCardUrl = (id = 'site'): string => `/social/${id}.jpg`;
 
+// Cards of courses and term pages have a dot in their id: slugs never do, so no post's card is theirs.
+/** The card of a category, tag or author page. */
+export const termCardId = (kind: string, slug: string): string => `${kind}.${slug}`;
+/** The card of a course without a cover. */
+export const courseCardId = (slug: string): string => `course.${slug}`;
+
+/** A generated card as a page's preview image. */
+export const cardShareImage = (id: string): ShareImage => ({ url: absolute(socialCardUrl(id)), ...SOCIAL_CARD });
+
 const absolute = (path: string) => new URL(path, `${site.url}/`).href;
 
 /** An image named in a header (`og_image`), from the content folder: absolute, with its size. */
