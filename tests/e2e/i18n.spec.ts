@@ -40,7 +40,7 @@ function englishPhrases(): string[] {
 }
 
 /** Content is the author's, in whatever language they wrote: bodies, titles, summaries, names. */
-const CONTENT = ['prose', 'summary', 'headline', 'author-bio', 'author-summary', 'course-instructors'];
+const CONTENT = ['prose', 'summary', 'headline', 'author-bio', 'author-summary', 'course-instructors', 'course-summary'];
 
 /** The interface's words on a page: its text and the attributes people hear or see, without the content. */
 function interfaceText(html: string): string {
@@ -54,9 +54,10 @@ function interfaceText(html: string): string {
         const classes = (element.properties['className'] as string[] | undefined) ?? [];
         if (['script', 'style', 'h1', 'title'].includes(element.tagName) || classes.some((name) => CONTENT.includes(name))) continue;
         if (element.tagName === 'h2' && element.children.some((child) => child.type === 'element' && child.tagName === 'a')) continue;
-        for (const name of ['ariaLabel', 'placeholder', 'alt', 'title', 'content'] as const) {
+        // Not the meta tags: a page's description is its summary, the author's words.
+        for (const name of ['ariaLabel', 'placeholder', 'alt', 'title'] as const) {
           const value = element.properties[name];
-          if (typeof value === 'string' && !(element.tagName === 'meta' && !['description'].includes(String(element.properties['name'])))) words.push(value);
+          if (typeof value === 'string' && element.tagName !== 'meta') words.push(value);
         }
         for (const [name, value] of Object.entries(element.properties)) if (name.startsWith('data') && typeof value === 'string') words.push(value);
       }
@@ -101,6 +102,6 @@ test('the search page speaks Spanish once its script runs', async ({ page }) => 
   await page.goto(`${site.server.origin}/search/?q=production`);
   await expect(page.getByRole('status')).toHaveText(/^\d+ resultados? para «production»\.$/);
   await expect(page.getByRole('searchbox', { name: 'Buscar' })).toHaveValue('production');
-  await expect(page.getByText('Acotar')).toBeVisible();
+  await expect(page.locator('summary')).toHaveText('Acotar');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 });

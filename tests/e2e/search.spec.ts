@@ -69,7 +69,7 @@ test.describe('on a Pelican site with categories, tags, a hidden page and a draf
     const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
     await expect(page.getByRole('status')).toHaveText(/^[3-9] results for “drift”\.$/);
     const all = await results.count();
-    await page.getByText('Narrow down').click();
+    await page.locator('summary', { hasText: 'Narrow down' }).click();
     await page.getByLabel('Tag').selectOption('Drift');
     await expect(page).toHaveURL(/\?q=drift&tag=Drift$/);
     await expect(page.getByRole('status')).toHaveText('1 result for “drift” with tag Drift.');
