@@ -13,6 +13,7 @@ export default defineSiteConfig({
     { label: 'LinkedIn', url: 'https://www.linkedin.com/company/the-gurus-team' },
   ],
   pageSize: 10,
+  intro: 'We take machine learning models from the notebook to production, and write down what we learn on the way: here, and in our courses in Madrid.',
   trainingIntro: 'Hands-on courses on taking machine learning to production, taught by people who do it.',
   newsletter: {
     blurb: 'New posts about machine learning in production, and our courses, by email. No spam.',

@@ -151,6 +151,8 @@ export const siteConfigSchema = z.object({
       siteName: z.string().min(1).default(DEFAULT_CARD_COLOURS.siteName),
     })
     .prefault({}),
+  /** A sentence or two at the top of the home page, saying what the site is about. Default: none. */
+  intro: z.string().min(1).optional(),
   /** The training page's first paragraph. Default: the interface's, in the site's language. */
   trainingIntro: z.string().min(1).optional(),
   /** Language of the site and of entries that name none. Default: en. */

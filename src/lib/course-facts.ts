@@ -19,6 +19,8 @@ interface CourseDates {
   end?: Date | undefined;
   startHasTime: boolean;
   endHasTime: boolean;
+  /** The days it meets, when the header lists them: then those days are when it is, not a range. */
+  sessions?: readonly { start: Date; end?: Date | undefined; hasTime: boolean }[] | undefined;
 }
 
 const timeOf = (date: Date, timeZone: string, lang: string) =>
@@ -31,6 +33,10 @@ const timeOf = (date: Date, timeZone: string, lang: string) =>
  * // 'March 6, 2027, 10:00'
  */
 export function courseWhen(dates: CourseDates, timeZone: string, lang: string): string {
+  if (dates.sessions && dates.sessions.length > 1) {
+    const days = dates.sessions.map((session) => courseWhen({ start: session.start, end: session.end, startHasTime: session.hasTime, endHasTime: session.hasTime }, timeZone, lang));
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(days);
+  }
   if (!dates.start) return translator(lang)('course.datesSoon');
   const day = (date: Date, hasTime: boolean) => `${formatDate(date, timeZone, lang)}${hasTime ? `, ${timeOf(date, timeZone, lang)}` : ''}`;
   const first = day(dates.start, dates.startHasTime);

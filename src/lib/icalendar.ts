@@ -53,30 +53,28 @@ function fold(line: string): string {
 }
 
 /**
- * A one-event iCalendar file (RFC 5545), as calendar apps import it. Timed events are written in
- * UTC, so no VTIMEZONE is needed; whole-day events as dates in the course's zone.
+ * An iCalendar file (RFC 5545) of one event or several (a course's sessions), as calendar apps
+ * import it. Timed events are written in UTC, so no VTIMEZONE is needed; whole-day events as
+ * dates in the course's zone.
  */
-export function icalendar(event: CalendarEvent, productId: string): string {
-  const startDay = day(event.start, event.timeZone);
-  const dates = event.allDay
-    ? [`DTSTART;VALUE=DATE:${startDay}`, `DTEND;VALUE=DATE:${nextDay(event.end ? day(event.end, event.timeZone) : startDay)}`]
-    : [`DTSTART:${utc(event.start)}`, ...(event.end ? [`DTEND:${utc(event.end)}`] : [])];
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${productId}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:${event.uid}`,
-    `DTSTAMP:${utc(event.stamp)}`,
-    ...dates,
-    `SUMMARY:${escapeText(event.title)}`,
-    `DESCRIPTION:${escapeText(event.description)}`,
-    `LOCATION:${escapeText(event.location)}`,
-    `URL:${event.url}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
+export function icalendar(events: CalendarEvent | readonly CalendarEvent[], productId: string): string {
+  const vevents = [events].flat().flatMap((event) => {
+    const startDay = day(event.start, event.timeZone);
+    const dates = event.allDay
+      ? [`DTSTART;VALUE=DATE:${startDay}`, `DTEND;VALUE=DATE:${nextDay(event.end ? day(event.end, event.timeZone) : startDay)}`]
+      : [`DTSTART:${utc(event.start)}`, ...(event.end ? [`DTEND:${utc(event.end)}`] : [])];
+    return [
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${utc(event.stamp)}`,
+      ...dates,
+      `SUMMARY:${escapeText(event.title)}`,
+      `DESCRIPTION:${escapeText(event.description)}`,
+      `LOCATION:${escapeText(event.location)}`,
+      `URL:${event.url}`,
+      'END:VEVENT',
+    ];
+  });
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${productId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...vevents, 'END:VCALENDAR'];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -50,6 +50,8 @@ export interface CourseForLetter {
   end?: Date | undefined;
   startHasTime: boolean;
   endHasTime: boolean;
+  /** The days it meets, when its header lists them. */
+  sessions?: readonly { start: Date; end?: Date | undefined; hasTime: boolean }[] | undefined;
   schedule?: string | undefined;
   venue?: string | undefined;
   address?: string | undefined;

@@ -21,6 +21,19 @@ const verdict = (header: string) => {
 const OPEN = 'Title: ML in Production\nStatus: open\nCity: Madrid\nStart: 2027-03-06 10:00\nEnd: 2027-03-13 18:00\nRegistration_url: https://tickets.example/ml';
 
 describe('a course header', () => {
+  it('reads Sessions: the days a course meets, which give its start and end', () => {
+    const { data, problems } = read(`${OPEN.replace(/\n(Start|End): [^\n]*/g, '')}\nSessions: 2027-03-06 10:00-14:00; 2027-03-13 10:00–14:00`);
+    expect(problems).toEqual([]);
+    expect(data['sessions']).toEqual([
+      { start: new Date('2027-03-06T09:00:00Z'), end: new Date('2027-03-06T13:00:00Z'), hasTime: true },
+      { start: new Date('2027-03-13T09:00:00Z'), end: new Date('2027-03-13T13:00:00Z'), hasTime: true },
+    ]);
+    expect(data).toMatchObject({ start: new Date('2027-03-06T09:00:00Z'), end: new Date('2027-03-13T13:00:00Z'), startHasTime: true, endHasTime: true });
+    expect(courseWhen(data as never, 'Europe/Madrid', 'en')).toBe('March 6, 2027, 10:00–14:00 and March 13, 2027, 10:00–14:00');
+    expect(read(`${OPEN}\nSessions: 6 March`).problems[0]).toMatchObject({ field: 'sessions', value: '6 March' });
+  });
+
+
   it('becomes typed data: dates in the site zone, numbers, lists, a slug from the title', () => {
     const { data, problems } = read(`${OPEN}\nPrice: 690\nSeats: 20\nSeats_left: 3\nDuration: 14\nInstructors: Pedro Muñoz Botas, Ana López\nCountry: ES`);
     expect(problems).toEqual([]);
@@ -145,6 +158,18 @@ describe('the calendar file', () => {
     expect(parsed.startDate.toJSDate().toISOString()).toBe('2027-03-06T09:00:00.000Z');
     expect(parsed.endDate.toJSDate().toISOString()).toBe('2027-03-13T17:00:00.000Z');
     expect(parsed.uid).toBe('ml@thegurus.example');
+  });
+
+  it('writes a course that meets on some days as one event per session', () => {
+    const sessions = [
+      { ...event, uid: 'ml-1@thegurus.example', start: new Date('2027-03-06T09:00:00Z'), end: new Date('2027-03-06T13:00:00Z') },
+      { ...event, uid: 'ml-2@thegurus.example', start: new Date('2027-03-13T09:00:00Z'), end: new Date('2027-03-13T13:00:00Z') },
+    ];
+    const events = new ICAL.Component(ICAL.parse(icalendar(sessions, '-//x//EN'))).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events.map((found) => [found.uid, found.startDate.toJSDate().toISOString(), found.endDate.toJSDate().toISOString()])).toEqual([
+      ['ml-1@thegurus.example', '2027-03-06T09:00:00.000Z', '2027-03-06T13:00:00.000Z'],
+      ['ml-2@thegurus.example', '2027-03-13T09:00:00.000Z', '2027-03-13T13:00:00.000Z'],
+    ]);
   });
 
   it('writes whole days as dates, the end day included', () => {

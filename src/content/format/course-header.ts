@@ -10,7 +10,10 @@ const TEXT_KEYS = ['title', 'summary', 'status', 'city', 'venue', 'address', 'co
 const NUMBER_KEYS = ['duration', 'price', 'seats', 'seats_left'];
 const LIST_KEYS = ['instructors', 'tags'];
 const DATE_KEYS = ['start', 'end'];
-const KNOWN = new Set([...TEXT_KEYS, ...NUMBER_KEYS, ...LIST_KEYS, ...DATE_KEYS, 'slug']);
+const KNOWN = new Set([...TEXT_KEYS, ...NUMBER_KEYS, ...LIST_KEYS, ...DATE_KEYS, 'slug', 'sessions']);
+
+/** One session as `Sessions:` writes it: a day, and a time or a time range (`2027-03-06 10:00-14:00`). */
+const SESSION = /^(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2})(?:\s*[-–]\s*(\d{1,2}:\d{2}))?)?$/;
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 const HAS_TIME = /\d{1,2}:\d{2}/;
@@ -49,6 +52,32 @@ export function readCourseHeader({ displayPath, fields }: HeaderFile, timeZone: 
     else {
       data[key] = date;
       data[`${key}HasTime`] = HAS_TIME.test(written);
+    }
+  }
+  // `Sessions: 2027-03-06 10:00-14:00; 2027-03-13 10:00-14:00`: the days a course meets. Without
+  // `Start:`/`End:`, the first and the last of them are the course's start and end.
+  const sessionsWritten = value('sessions');
+  if (sessionsWritten !== undefined) {
+    const sessions: { start: Date; end?: Date; hasTime: boolean }[] = [];
+    for (const written of sessionsWritten.split(';').map((part) => part.trim()).filter(Boolean)) {
+      const match = SESSION.exec(written);
+      const start = match ? parsePelicanDate(match[2] ? `${match[1]} ${match[2]}` : match[1]!, timeZone) : undefined;
+      const end = match?.[3] ? parsePelicanDate(`${match[1]} ${match[3]}`, timeZone) : undefined;
+      if (!match || !start || (match[3] && !end)) {
+        problem('sessions', written, 'is not a session (write each as a day and its hours, separated by semicolons: 2027-03-06 10:00-14:00; 2027-03-13 10:00-14:00)');
+        continue;
+      }
+      sessions.push({ start, ...(end ? { end } : {}), hasTime: Boolean(match[2]) });
+    }
+    data['sessions'] = sessions;
+    const [first, last] = [sessions[0], sessions.at(-1)];
+    if (first && last && data['start'] === undefined) {
+      data['start'] = first.start;
+      data['startHasTime'] = first.hasTime;
+    }
+    if (first && last && data['end'] === undefined) {
+      data['end'] = last.end ?? last.start;
+      data['endHasTime'] = last.end !== undefined;
     }
   }
   for (const [key, field] of fields) {

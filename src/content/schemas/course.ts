@@ -32,6 +32,8 @@ export const courseSchema = ({ image }: SchemaContext) =>
       /** Whether `start`/`end` were written with a time of day, or are whole days. */
       startHasTime: z.boolean().default(false),
       endHasTime: z.boolean().default(false),
+      /** The days the course meets (`Sessions:`), each with its hours when written; none: every day from start to end. */
+      sessions: z.array(z.object({ start: z.date(), end: z.date().optional(), hasTime: z.boolean() })).default([]),
       /** When the sessions are, in words, e.g. "Saturdays 10:00–14:00". */
       schedule: text.optional(),
       /** Teaching hours in all. */
@@ -63,6 +65,11 @@ export const courseSchema = ({ image }: SchemaContext) =>
       }
       if (course.start && course.end && course.end < course.start) {
         context.addIssue({ code: 'custom', path: ['end'], message: 'is before the start' });
+      }
+      for (const [index, session] of course.sessions.entries()) {
+        if (session.end && session.end <= session.start) context.addIssue({ code: 'custom', path: ['sessions', index], message: 'ends before it starts' });
+        const previous = course.sessions[index - 1];
+        if (previous && session.start < previous.start) context.addIssue({ code: 'custom', path: ['sessions', index], message: 'comes before the session written before it (write them in order)' });
       }
       if (course.end && !course.start) {
         context.addIssue({ code: 'custom', path: ['start'], message: 'is missing while an end is given' });
