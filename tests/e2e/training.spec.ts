@@ -115,7 +115,8 @@ test.describe('every course status', () => {
   test('open: facts, a register button, instructors, related posts and a calendar file', async ({ page, request }) => {
     await page.goto(`${site.server.origin}/training/deploying-models-madrid/`);
     const facts = page.getByRole('complementary', { name: 'Key facts' });
-    await expect(facts).toContainText('March 6, 2099, 10:00 – March 13, 2099, 18:00');
+    // Two sessions, each named, not a week-long range.
+    await expect(facts).toContainText('March 6, 2099, 10:00–18:00 and March 13, 2099, 10:00–18:00');
     await expect(facts).toContainText('3 of 20 seats left');
     await expect(page.getByRole('link', { name: 'Register now' }).first()).toHaveAttribute('href', 'https://tickets.example/deploying-models');
     await expect(page.locator('.course-cta .newsletter h2')).toHaveText('Not ready to register?');
@@ -131,10 +132,15 @@ test.describe('every course status', () => {
 
     const ics = await request.get(`${site.server.origin}/training/deploying-models-madrid.ics`);
     expect(ics.headers()['content-type']).toContain('text/calendar');
-    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!);
-    expect(event.summary).toBe('Deploying Models — Madrid');
-    expect(event.location).toBe('Impact Hub Alameda, Calle de la Alameda 22, Madrid');
-    expect(event.startDate.toJSDate().toISOString()).toBe('2099-03-06T09:00:00.000Z');
+    const events = new ICAL.Component(ICAL.parse(await ics.text())).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events).toHaveLength(2);
+    const [event] = events;
+    expect(event!.summary).toBe('Deploying Models — Madrid');
+    expect(event!.location).toBe('Impact Hub Alameda, Calle de la Alameda 22, Madrid');
+    expect(events.map((session) => [session.startDate.toJSDate().toISOString(), session.endDate.toJSDate().toISOString()])).toEqual([
+      ['2099-03-06T09:00:00.000Z', '2099-03-06T17:00:00.000Z'],
+      ['2099-03-13T09:00:00.000Z', '2099-03-13T17:00:00.000Z'],
+    ]);
     await page.getByRole('link', { name: 'Add to calendar' }).isVisible();
   });
 
