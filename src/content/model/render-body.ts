@@ -4,6 +4,8 @@ import type { ContentProblem } from '../format/content-error';
 import { intrasiteContextFor, type LinkIndex } from './link-index';
 import { renderContextOption } from '../../markdown/render-context';
 import { summaryBeforeMarker, truncateHtmlWords } from '../../lib/truncate-html';
+import { readingMinutes } from '../../lib/format-date';
+import { textOfHtml } from '../../lib/plain-text';
 
 /** Pelican's default SUMMARY_MAX_LENGTH: words of the body used when a post has no `Summary:`. */
 const SUMMARY_WORDS = 50;
@@ -36,6 +38,8 @@ export interface RenderedHtml {
     remoteImagePaths: string[];
     imagePaths: string[];
     frontmatter: Record<string, never>;
+    /** Minutes the body takes to read, for listings' cards (which must not read every body). */
+    readingMinutes?: number;
   };
 }
 
@@ -65,6 +69,7 @@ export async function renderBody(renderer: MarkdownRenderer, job: RenderJob, lin
     return { html: code, metadata: { ...metadata, frontmatter: {}, imagePaths } };
   };
   const html = await renderAt(job.body, job.bodyLine);
+  html.metadata.readingMinutes = readingMinutes(textOfHtml(html.html));
   const summary =
     job.summary === undefined
       ? (summaryBeforeMarker(html.html) ?? (job.summaryWords === null ? html.html : truncateHtmlWords(html.html, job.summaryWords ?? SUMMARY_WORDS)))

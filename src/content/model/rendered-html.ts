@@ -70,6 +70,12 @@ export function bodyHtmlOf(entry: EntryWithBody, store = currentStore(), root = 
   }
 }
 
+/** Minutes an entry's body takes to read, as the loader counted them when it rendered it. */
+export function readingMinutesOf(entry: EntryWithBody): number | undefined {
+  const minutes = entry.rendered?.metadata?.['readingMinutes'];
+  return typeof minutes === 'number' ? minutes : undefined;
+}
+
 /** The headings of an entry's body, as the Markdown processor found them (for a table of contents). */
 export function headingsOf(entry: EntryWithBody): MarkdownHeading[] {
   return (entry.rendered?.metadata?.['headings'] as MarkdownHeading[] | undefined) ?? [];
