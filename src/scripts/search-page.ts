@@ -16,7 +16,7 @@ interface Pagefind {
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-/** Results shown at first, and added by each press of "Show more results". */
+/** Results shown at first, and added by each press of "Show more results" (`data-page-size` may say otherwise). */
 const PAGE_SIZE = 20;
 
 /** The page's words, as the page wrote them (`data-messages`), in its language. */
@@ -36,6 +36,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   if (!input || !status || !list) return;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select')];
   const say = sayerOf(form);
+  const pageSize = Number(form.dataset['pageSize']) || PAGE_SIZE;
   const more = document.createElement('button');
   more.type = 'button';
   more.className = 'search-more';
@@ -77,7 +78,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     const run = ++latest;
     const sort: Record<string, 'desc'> | undefined = current.sort === 'date' || !current.query ? { date: 'desc' } : undefined;
     const search = await pagefind.search(current.query || null, { filters: current.filters, ...(sort ? { sort } : {}) });
-    const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+    const first = await Promise.all(search.results.slice(0, pageSize).map((result) => result.data()));
     if (run !== latest) return;
     list.replaceChildren(...first.map((result) => resultItem(result, current.query)));
     let shown = first.length;
@@ -89,7 +90,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     // The next results load only when asked for: each needs its own fragment fetched.
     more.onclick = async () => {
       more.disabled = true;
-      const next = await Promise.all(search.results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+      const next = await Promise.all(search.results.slice(shown, shown + pageSize).map((result) => result.data()));
       more.disabled = false;
       if (run !== latest) return;
       const items = next.map((result) => resultItem(result, current.query));

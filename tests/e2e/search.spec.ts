@@ -109,6 +109,22 @@ test.describe('on a Pelican site with categories, tags, a hidden page and a draf
     expect(offered).toEqual(Object.fromEntries(Object.keys(offered).map((name) => [name, indexed[name] ?? {}])));
   });
 
+  test('"Show more results" adds the next results, and the keyboard goes on from the first of them', async ({ page }) => {
+    // Twenty results a page on the site; one here, by the page's own setting, to see the button on a small site.
+    await page.route('**/search/?q=drift', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('<form class="search-page"', '<form data-page-size="1" class="search-page"') });
+    });
+    await page.goto(`${server.origin}/search/?q=drift`);
+    const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+    await expect(page.getByRole('status')).toHaveText(/^(\d+) results for “drift”\. Showing 1 of \1\.$/);
+    await expect(results).toHaveCount(1);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect(results).toHaveCount(2);
+    await expect(results.nth(1).getByRole('link')).toBeFocused();
+    await expect(page.getByRole('status')).toContainText('Showing 2 of');
+  });
+
   test('drafts and hidden pages never appear', async ({ page }) => {
     await page.goto(`${server.origin}/search/?q=progress`);
     await expect(page.getByRole('status')).toHaveText(/No results for “progress”/);
