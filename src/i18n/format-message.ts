@@ -4,6 +4,14 @@ export type Message = string | { zero?: string; one?: string; two?: string; few?
 /** Values a message's `{name}` placeholders take; `count` also picks a plural form. */
 export type MessageValues = Record<string, string | number>;
 
+// One PluralRules a language: a build asks for plural forms on each of thousands of pages.
+const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralRulesOf = (lang: string): Intl.PluralRules => {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+};
+
 /**
  * A message as text in `lang`: the plural form `values.count` asks for, placeholders filled
  * (an unknown one stays as written). Pure and small: the search page's script uses it too.
@@ -11,7 +19,7 @@ export type MessageValues = Record<string, string | number>;
  * @example formatMessage({ one: '{count} result', other: '{count} results' }, 'en', { count: 2 }) // '2 results'
  */
 export function formatMessage(message: Message, lang: string, values?: MessageValues): string {
-  const text = typeof message === 'string' ? message : (message[new Intl.PluralRules(lang).select(Number(values?.['count'] ?? 0)) as keyof typeof message] ?? message.other);
+  const text = typeof message === 'string' ? message : (message[pluralRulesOf(lang).select(Number(values?.['count'] ?? 0)) as keyof typeof message] ?? message.other);
   if (!values) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }

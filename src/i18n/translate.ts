@@ -22,6 +22,10 @@ export function catalogueLanguage(lang: string): string | undefined {
 
 const english = CATALOGUES['en'] as Catalogue;
 
+// One translator a language, made on first use (every component of every page asks for one); it
+// reads its catalogue then.
+const translators = new Map<string, Translate>();
+
 /**
  * The interface's words in `lang`: its catalogue's message, or English's where that catalogue has
  * none (`npm run check` lists those).
@@ -30,10 +34,14 @@ const english = CATALOGUES['en'] as Catalogue;
  */
 export function translator(lang: string): Translate {
   const language = catalogueLanguage(lang) ?? 'en';
+  const made = translators.get(language);
+  if (made) return made;
   const own: Partial<Catalogue> = CATALOGUES[language] ?? {};
   const message = (key: MessageKey): Message => own[key] ?? english[key];
   const translate = (key: MessageKey, values?: MessageValues) => formatMessage(message(key), language, values);
-  return Object.assign(translate, { lang: language, message });
+  const translatorOfLanguage = Object.assign(translate, { lang: language, message });
+  translators.set(language, translatorOfLanguage);
+  return translatorOfLanguage;
 }
 
 /** The keys a language's catalogue lacks (English stands in for them), for `npm run check`. */
