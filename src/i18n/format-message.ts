@@ -1,3 +1,5 @@
+import { escapeHtml } from '../lib/escape-html.ts';
+
 /** A message: text with `{name}` placeholders, or its plural forms (Intl.PluralRules categories). */
 export type Message = string | { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 
@@ -31,6 +33,5 @@ export function formatMessage(message: Message, lang: string, values?: MessageVa
  * @example htmlMessage('See the {link} & more.', { link: '<a href="/a/">archives</a>' }) // 'See the <a href="/a/">archives</a> &amp; more.'
  */
 export function htmlMessage(text: string, parts: Record<string, string>): string {
-  const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-  return escaped.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(parts, name) ? parts[name]! : whole));
+  return escapeHtml(text).replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(parts, name) ? parts[name]! : whole));
 }

@@ -2,6 +2,7 @@
 // feed validator checks: Atom categories carry a `term`, RSS authors without an email are
 // `dc:creator`, an image without a known size is an Atom enclosure link and a Media RSS element
 // (RSS's `enclosure` requires a byte length), JSON Feed 1.1 has `authors` and `language`.
+import { escapeHtml } from './escape-html.ts';
 
 export interface FeedPerson {
   name: string;
@@ -58,7 +59,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
  * @example xmlText('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
  */
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  return escapeHtml(text.replace(NOT_XML, ''));
 }
 
 const element = (name: string, text: string, attributes = '') => `<${name}${attributes}>${xmlText(text)}</${name}>`;
