@@ -1,8 +1,7 @@
 import { formatDate } from './format-date';
 import { translator } from '../i18n/translate';
 import type { MessageKey } from '../i18n/catalogues';
-
-export type CourseStatus = 'announced' | 'open' | 'sold-out' | 'finished';
+import { COURSE_STATUSES } from '../content/schemas/course';
 
 /**
  * What a course page, listing and email say about its status, in `lang`.
@@ -11,7 +10,7 @@ export type CourseStatus = 'announced' | 'open' | 'sold-out' | 'finished';
  */
 export function courseStatusLabel(status: string, lang: string): string {
   const key = `course.status.${status}`;
-  return ['announced', 'open', 'sold-out', 'finished'].includes(status) ? translator(lang)(key as MessageKey) : status;
+  return (COURSE_STATUSES as readonly string[]).includes(status) ? translator(lang)(key as MessageKey) : status;
 }
 
 interface CourseDates {

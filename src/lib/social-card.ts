@@ -5,8 +5,6 @@ import pLimit from 'p-limit';
 import sharp from 'sharp';
 import type { SocialCardColours } from './social-card-colours';
 
-export { DEFAULT_CARD_COLOURS } from './social-card-colours';
-
 /** Size of link-preview images, as Open Graph and Twitter recommend. */
 export const SOCIAL_CARD = { width: 1200, height: 630 } as const;
 /** Bump when the card's design changes, so cached cards are drawn again. */

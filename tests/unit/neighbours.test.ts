@@ -67,7 +67,8 @@ describe('textOfHtml', () => {
 
 describe('social card titles', () => {
   it('wrap by the room letters take, so wide ones make shorter lines', async () => {
-    const { boldWidth, DEFAULT_CARD_COLOURS, socialCardSvg, wrapText } = await import('../../src/lib/social-card');
+    const { boldWidth, socialCardSvg, wrapText } = await import('../../src/lib/social-card');
+    const { DEFAULT_CARD_COLOURS } = await import('../../src/lib/social-card-colours');
     expect(boldWidth('Hi')).toBe(1.12);
     expect(boldWidth('WWW')).toBeGreaterThan(boldWidth('iii') * 2);
     expect(wrapText('WWWWW MMMMM WWWWW', 13.7, 4, boldWidth)).toEqual(['WWWWW MMMMM', 'WWWWW']);
