@@ -16,7 +16,7 @@ const absolute = (url: string, site: LetterSite) => new URL(url, site.siteUrl).h
 
 /** Why a reader gets a campaign, for its footer. */
 export const whyLine = (site: LetterSite, topicTitle?: string) =>
-  topicTitle ? translator(site.lang)('email.whyTopic', { site: site.siteName, topic: topicTitle }) : translator(site.lang)('email.why', { site: site.siteName });
+  translator(site.lang)(topicTitle ? 'email.whyTopic' : 'email.why', { site: site.siteName, topic: topicTitle ?? '' });
 
 export interface PostForLetter {
   title: string;

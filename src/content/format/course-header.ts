@@ -71,11 +71,11 @@ export function readCourseHeader({ displayPath, fields }: HeaderFile, timeZone: 
     }
     data['sessions'] = sessions;
     const [first, last] = [sessions[0], sessions.at(-1)];
-    if (first && last && data['start'] === undefined) {
+    if (first && data['start'] === undefined) {
       data['start'] = first.start;
       data['startHasTime'] = first.hasTime;
     }
-    if (first && last && data['end'] === undefined) {
+    if (last && data['end'] === undefined) {
       data['end'] = last.end ?? last.start;
       data['endHasTime'] = last.end !== undefined;
     }

@@ -10,6 +10,8 @@ import { socialCardJpeg, startDrawingCards } from '../../lib/social-card';
 
 // Cards survive `dist/` being wiped; node_modules/.cache is where build tools keep such things.
 const CACHE_DIR = 'node_modules/.cache/social-cards';
+/** Whose cards: the site's name and colours, on every card. */
+const BRAND = { siteName: site.title, colours: site.socialCard };
 
 // A card for the site, one for each post and course without a cover image of its own, and one
 // for each category, tag and author page. The key is what the card shows, so a rebuild copies
@@ -33,11 +35,11 @@ export const getStaticPaths = (async () => {
   ];
   // Astro asks every route for its paths before it renders any page: the cards are drawn while
   // the pages are rendered. In dev, a card is drawn when it is asked for.
-  if (import.meta.env.PROD) startDrawingCards(cards.map(({ title }) => title), { siteName: site.title, colours: site.socialCard }, CACHE_DIR);
-  return cards.map(({ card, title }) => ({ params: { card }, props: { title }, cacheKey: cacheKey(title, site.title, site.socialCard) }));
+  if (import.meta.env.PROD) startDrawingCards(cards.map(({ title }) => title), BRAND, CACHE_DIR);
+  return cards.map(({ card, title }) => ({ params: { card }, props: { title }, cacheKey: cacheKey(title, BRAND) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
-  new Response(new Uint8Array(await socialCardJpeg(String(props['title']), { siteName: site.title, colours: site.socialCard }, CACHE_DIR)), {
+  new Response(new Uint8Array(await socialCardJpeg(String(props['title']), BRAND, CACHE_DIR)), {
     headers: { 'Content-Type': 'image/jpeg' },
   });

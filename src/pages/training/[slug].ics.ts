@@ -13,8 +13,9 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = ({ props }) => {
   const { data } = props['course'] as Course;
   const url = new URL(courseUrl({ data }), site.url).href;
+  const host = new URL(site.url).hostname;
   const event = {
-    uid: `${data.slug}@${new URL(site.url).hostname}`,
+    uid: `${data.slug}@${host}`,
     title: data.title,
     description: [data.summary, data.schedule, url].filter(Boolean).join('\n\n'),
     location: [data.venue, data.address, data.city].filter(Boolean).join(', '),
@@ -29,7 +30,7 @@ export const GET: APIRoute = ({ props }) => {
   // A course that meets on some days is an event each day (two Saturdays are not a week-long event).
   const events =
     data.sessions.length > 0
-      ? data.sessions.map((session, index) => ({ ...event, uid: `${data.slug}-${index + 1}@${new URL(site.url).hostname}`, start: session.start, end: session.end, allDay: !session.hasTime }))
+      ? data.sessions.map((session, index) => ({ ...event, uid: `${data.slug}-${index + 1}@${host}`, start: session.start, end: session.end, allDay: !session.hasTime }))
       : [event];
   const body = icalendar(events, `-//${site.title}//Training//EN`);
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
