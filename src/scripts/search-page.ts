@@ -137,6 +137,8 @@ function resultItem(result: PagefindResultData, query: string): HTMLLIElement {
     image.src = result.meta['image'];
     image.alt = '';
     image.loading = 'lazy';
+    // A picture on another host that does not answer: the result reads better without its frame.
+    image.addEventListener('error', () => image.remove(), { once: true });
     item.append(image);
   }
   const body = document.createElement('div');

@@ -50,6 +50,13 @@ export const listedPages = oncePerBuild(async (): Promise<Page[]> =>
     .sort((a, b) => a.data.title.localeCompare(b.data.title)),
 );
 
+/**
+ * An author's profile from `content/authors/`, when it has one. Most authors have none (Pelican needs
+ * no such file), and `getEntry` warns for every missing one, so the build looks them up in a map.
+ */
+export const authorProfile = async (slug: string): Promise<CollectionEntry<'authors'> | undefined> => (await authorProfiles()).get(slug);
+const authorProfiles = oncePerBuild(async () => new Map((await getCollection('authors')).map((entry) => [entry.id, entry])));
+
 /** The privacy page (`pages/privacy.md`), which the signup forms link to. */
 export const privacyPage = oncePerBuild(async (): Promise<Page | undefined> =>
   (await pagesWithPages()).find(({ data }) => data.sourcePath === 'pages/privacy.md' || data.slug === 'privacy'),
