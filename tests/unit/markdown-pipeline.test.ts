@@ -4,6 +4,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { parsePelicanSource } from '../../src/content/format/pelican-header';
 import { markdownPipeline, shikiConfig } from '../../src/markdown/pipeline';
+import { codeTitleOf } from '../../src/markdown/shiki-code-frame';
 
 const processor = await createMarkdownProcessor({ ...markdownPipeline, shikiConfig });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
@@ -49,5 +50,22 @@ describe('the configured Markdown pipeline', () => {
     expect(html).toMatch(/<div class="code-block"><span class="code-language">python<\/span><button type="button" class="copy-code" hidden>Copy<\/button><pre/);
     expect(html).toMatch(/--shiki-light:#[0-9A-Fa-f]{6}/);
     expect(html).toMatch(/--shiki-dark:#[0-9A-Fa-f]{6}/);
+  });
+
+  it("shows a fence's file name or title in place of its language, as Astro themes write them", async () => {
+    expect(await render('```js file=src/config.ts\nexport {};\n```\n')).toContain('<span class="code-title">src/config.ts</span>');
+    expect(await render('```ts title="A & B.ts" {2}\nlet a;\n```\n')).toContain('<span class="code-title">A &#x26; B.ts</span>');
+    expect(await render('```python\nx = 1\n```\n')).not.toContain('code-title');
+  });
+});
+
+describe('codeTitleOf', () => {
+  it('reads title= and file=, quoted or not, and nothing else', () => {
+    expect(codeTitleOf('file=src/config.ts')).toBe('src/config.ts');
+    expect(codeTitleOf('{1,3} title="My file.py"')).toBe('My file.py');
+    expect(codeTitleOf("title='x.js'")).toBe('x.js');
+    expect(codeTitleOf('subtitle=x')).toBeUndefined();
+    expect(codeTitleOf('title=""')).toBeUndefined();
+    expect(codeTitleOf(undefined)).toBeUndefined();
   });
 });
