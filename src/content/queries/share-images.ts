@@ -19,6 +19,8 @@ export const socialCardUrl = (id = 'site'): string => `/social/${id}.jpg`;
 // Cards of courses and term pages have a dot in their id: slugs never do, so no post's card is theirs.
 /** The card of a category, tag or author page. */
 export const termCardId = (kind: string, slug: string): string => `${kind}.${slug}`;
+/** The card of a section's own page: the archives, the training index, search, a term index. */
+export const sectionCardId = (section: string): string => `section.${section}`;
 /** The card of a course without a cover. */
 export const courseCardId = (slug: string): string => `course.${slug}`;
 

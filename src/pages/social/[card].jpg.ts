@@ -2,8 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import site from '@site-config';
 import { articlesWithPages } from '../../content/queries/queries';
 import { orderedCourses } from '../../content/queries/courses';
-import { termCardId, courseCardId } from '../../content/queries/share-images';
-import { TAXONOMIES, termUrl, terms } from '../../content/queries/routes';
+import { termCardId, courseCardId, sectionCardId } from '../../content/queries/share-images';
+import { TAXONOMIES, termIndexUrl, termUrl, terms } from '../../content/queries/routes';
 import { translator } from '../../i18n/translate';
 import { cacheKey } from '../../lib/cache-key';
 import { socialCardJpeg, startDrawingCards } from '../../lib/social-card';
@@ -25,8 +25,16 @@ export const getStaticPaths = (async () => {
       if (termUrl(kind, term.name)) termCards.push({ card: termCardId(kind, term.slug), title: t('listing.termTitle', { kind: t(`listing.${kind}`), name: term.name }) });
     }
   }
+  // The sections' own pages, each with its name: shared, a link to the archives says what it is.
+  const sectionCards = [
+    { card: sectionCardId('archives'), title: t('archives.title') },
+    { card: sectionCardId('search'), title: t('search.title') },
+    ...(upcoming.length + past.length > 0 ? [{ card: sectionCardId('training'), title: t('training.title') }] : []),
+    ...TAXONOMIES.filter((kind) => termIndexUrl(kind)).map((kind) => ({ card: sectionCardId(`terms-${kind}`), title: t(`terms.${kind}`) })),
+  ];
   const cards = [
     { card: 'site', title: site.tagline || site.title },
+    ...sectionCards,
     ...(await articlesWithPages())
       .filter(({ data }) => !data.headerCover)
       .map(({ id, data }) => ({ card: id, title: data.title })),
