@@ -59,20 +59,23 @@ function problem(request: Request, status: number, title: string, message: strin
     : { kind: 'page', status, title, message, ...extra };
 }
 
-/** Reads a form body, or says what is wrong with the request. */
-async function formOf(request: Request, t: Translate): Promise<{ form: FormData } | { problem: string }> {
+/**
+ * Reads a form body, or says what is wrong with the request, in the words of whoever answers (a
+ * token read from a form needs no words: a missing one is an unknown token).
+ */
+async function formOf(request: Request): Promise<{ form: FormData } | { problem: (t: Translate) => string }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!FORM_TYPES.includes(type)) {
-    return { problem: t('signup.formType', { type: type || t('signup.formTypeNone') }) };
+    return { problem: (t) => t('signup.formType', { type: type || t('signup.formTypeNone') }) };
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { problem: t('signup.formTooLarge') };
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { problem: (t) => t('signup.formTooLarge') };
   const body = await request.arrayBuffer();
-  if (body.byteLength === 0) return { problem: t('signup.formEmpty') };
-  if (body.byteLength > MAX_BODY_BYTES) return { problem: t('signup.formTooLarge') };
+  if (body.byteLength === 0) return { problem: (t) => t('signup.formEmpty') };
+  if (body.byteLength > MAX_BODY_BYTES) return { problem: (t) => t('signup.formTooLarge') };
   try {
     return { form: await new Response(body, { headers: { 'content-type': request.headers.get('content-type')! } }).formData() };
   } catch {
-    return { problem: t('signup.formUnreadable') };
+    return { problem: (t) => t('signup.formUnreadable') };
   }
 }
 
@@ -102,8 +105,8 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
     const headers = { 'Retry-After': String(limit.retryAfterSeconds) };
     return problem(request, 429, deps.t('signup.tooMany'), deps.t('signup.tooManyText', { count: limit.retryAfterSeconds }), { headers });
   }
-  const read = await formOf(request, deps.t);
-  if ('problem' in read) return problem(request, 400, deps.t('signup.failed'), read.problem, { offerSignup: true });
+  const read = await formOf(request);
+  if ('problem' in read) return problem(request, 400, deps.t('signup.failed'), read.problem(deps.t), { offerSignup: true });
   const result = readSignup(read.form, deps.t);
   if (!result.ok) return problem(request, 400, deps.t('signup.failed'), result.problem, { offerSignup: true });
   const { signup } = result;
@@ -160,17 +163,17 @@ export async function subscribeAnswer(request: Request, client: string, deps: Ne
   return success(request, NEWSLETTER_PATHS.checkInbox);
 }
 
-const tokenOf = async (request: Request, t: Translate): Promise<string> => {
+const tokenOf = async (request: Request): Promise<string> => {
   const fromUrl = new URL(request.url).searchParams.get('token');
   if (fromUrl) return fromUrl;
-  const read = await formOf(request, t);
+  const read = await formOf(request);
   const token = 'form' in read ? read.form.get('token') : null;
   return typeof token === 'string' ? token.trim() : '';
 };
 
 /** `POST /api/newsletter/confirm` with the token of a confirmation link. */
 export async function confirmAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
-  const token = await tokenOf(request, deps.t);
+  const token = await tokenOf(request);
   let confirmed: boolean;
   try {
     confirmed = token !== '' && confirmSubscription(deps.db, token, now);
@@ -195,7 +198,7 @@ export async function confirmAnswer(request: Request, deps: NewsletterDeps, now 
  */
 export async function unsubscribeAnswer(request: Request, deps: NewsletterDeps, now = new Date()): Promise<Answer> {
   const oneClick = new URL(request.url).searchParams.has('token');
-  const token = await tokenOf(request, deps.t);
+  const token = await tokenOf(request);
   let done: boolean;
   try {
     done = token !== '' && unsubscribe(deps.db, token, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, type MessageKey } from '../../src/i18n/catalogues';
-import { formatMessage, htmlMessage, type Message } from '../../src/i18n/format-message';
+import { formatMessage, htmlMessage, linkHtml, type Message } from '../../src/i18n/format-message';
 import { catalogueLanguage, missingMessages, translator } from '../../src/i18n/translate';
 import { interfaceLanguageDiagnostics } from '../../src/lint/interface-language';
 
@@ -38,6 +38,7 @@ describe('the interface catalogues', () => {
 
   it('writes a sentence with links as HTML, escaping the sentence', () => {
     expect(htmlMessage('Find <posts> in the {archives}.', { archives: '<a href="/archives/">archives</a>' })).toBe('Find &lt;posts&gt; in the <a href="/archives/">archives</a>.');
+    expect(htmlMessage('See {link}.', { link: linkHtml('/a?b="c"&d', 'A & <B>') })).toBe('See <a href="/a?b=&quot;c&quot;&amp;d">A &amp; &lt;B&gt;</a>.');
   });
 
   it('npm run check names a language without a catalogue, and says nothing of complete ones', () => {
