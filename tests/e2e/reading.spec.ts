@@ -15,6 +15,9 @@ const templates = [
   ['archives', '/archives/'],
   ['search', '/search/?q=madrid'],
   ['404', '/no-such-page/'],
+  ['training', '/training/'],
+  ['course', '/training/ml-in-production-madrid/'],
+  ['check your inbox', '/newsletter/check-your-inbox/'],
 ] as const;
 
 const screenshots = 'test-results/screenshots';
