@@ -16,6 +16,8 @@ const TEMPLATES = [
   ['search', '/search/?q=madrid'],
   // Lighthouse will not audit a 404 response: the same page, as its file.
   ['404', '/404.html'],
+  ['training', '/training/'],
+  ['course', '/training/ml-in-production-madrid/'],
 ];
 
 export async function benchTemplates({ build = true, port = 4395 } = {}) {
