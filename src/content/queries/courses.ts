@@ -1,8 +1,9 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import site from '@site-config';
 import { expandUrlPattern } from '../../lib/url-patterns';
 import { orderCourses } from '../model/courses-order';
 import { oncePerBuild } from './per-build';
+import { courseEntries } from './optional-collections';
 
 export type Course = CollectionEntry<'courses'>;
 
@@ -16,7 +17,7 @@ export const coursesUrl = (): string => expandUrlPattern(site.urls.courses, {}, 
 export const courseCalendarUrl = (course: Pick<Course, 'data'>): string => `/training/${course.data.slug}.ics`;
 
 /** Every course, in the training section's order as of this build. */
-export const orderedCourses = oncePerBuild(async () => orderCourses(await getCollection('courses'), new Date()));
+export const orderedCourses = oncePerBuild(async () => orderCourses(await courseEntries(), new Date()));
 
 /** The course to announce in banners: the next one announced or open for registration. */
 export const announcedCourse = oncePerBuild(async (): Promise<Course | undefined> =>
@@ -24,4 +25,4 @@ export const announcedCourse = oncePerBuild(async (): Promise<Course | undefined
 );
 
 /** A course's slug → title, for the newsletter's emails. */
-export const courseTitles = oncePerBuild(async (): Promise<Map<string, string>> => new Map((await getCollection('courses')).map(({ data }) => [data.slug, data.title])));
+export const courseTitles = oncePerBuild(async (): Promise<Map<string, string>> => new Map((await courseEntries()).map(({ data }) => [data.slug, data.title])));

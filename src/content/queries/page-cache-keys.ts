@@ -1,11 +1,11 @@
 import site from '@site-config';
-import { getCollection } from 'astro:content';
 import { cacheKey, entryKey, sharedFields, type KeyedEntry } from '../../lib/cache-key';
 import { orderedCourses } from './courses';
 import { oncePerBuild, perBuild } from './per-build';
 import { articlesWithPages, pagesWithPages, type Article } from './queries';
 import type { FeedSpec } from './feeds';
 import type { SiteRoute } from './routes';
+import { authorEntries } from './optional-collections';
 
 // Keys for Astro's incremental builds (`experimental.incrementalBuild`): a page whose key and
 // code are those of the last build is copied from it instead of rendered. A key must change
@@ -30,7 +30,7 @@ export const siteKey = oncePerBuild(async (): Promise<string> => {
     new Date().toISOString().slice(0, 10),
     (await articlesWithPages()).map(({ id, data }) => [id, sharedFields(data)]),
     (await pagesWithPages()).map(({ id, data }) => [id, sharedFields(data)]),
-    (await getCollection('authors')).map(keyOf),
+    (await authorEntries()).map(keyOf),
     [...upcoming, ...past].map(keyOf),
   );
 });

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import site from '@site-config';
 import { oncePerBuild } from './per-build';
+import { authorEntries } from './optional-collections';
 
 export type Article = CollectionEntry<'articles'>;
 export type Page = CollectionEntry<'pages'>;
@@ -55,7 +56,7 @@ export const listedPages = oncePerBuild(async (): Promise<Page[]> =>
  * no such file), and `getEntry` warns for every missing one, so the build looks them up in a map.
  */
 export const authorProfile = async (slug: string): Promise<CollectionEntry<'authors'> | undefined> => (await authorProfiles()).get(slug);
-const authorProfiles = oncePerBuild(async () => new Map((await getCollection('authors')).map((entry) => [entry.id, entry])));
+const authorProfiles = oncePerBuild(async () => new Map((await authorEntries()).map((entry) => [entry.id, entry])));
 
 /** The privacy page (`pages/privacy.md`), which the signup forms link to. */
 export const privacyPage = oncePerBuild(async (): Promise<Page | undefined> =>

@@ -1,7 +1,7 @@
 import site from '@site-config';
-import { getCollection } from 'astro:content';
 import { toZonedIso } from '../../lib/zoned-time';
 import { articlesWithPages, pagesWithPages } from './queries';
+import { courseEntries } from './optional-collections';
 
 /** A filter's values and how many indexed pages have each, as the pages mark them for Pagefind. */
 export type SearchFilterCounts = Record<'type' | 'category' | 'tag' | 'author' | 'year', Map<string, number>>;
@@ -27,7 +27,7 @@ export async function searchFilterCounts(): Promise<SearchFilterCounts> {
     for (const author of new Set(data.authors)) add('author', author);
   }
   for (const { data } of await pagesWithPages()) if (data.status === 'published') add('type', 'page');
-  for (const _ of await getCollection('courses')) add('type', 'course');
+  for (const _ of await courseEntries()) add('type', 'course');
   return counts;
 }
 

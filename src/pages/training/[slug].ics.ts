@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
 import site from '@site-config';
 import { courseUrl, type Course } from '../../content/queries/courses';
 import { icalendar } from '../../lib/icalendar';
+import { courseEntries } from '../../content/queries/optional-collections';
 
 /** A calendar file for each course whose dates are fixed. */
 export const getStaticPaths = (async () =>
-  (await getCollection('courses'))
+  (await courseEntries())
     .filter((course) => course.data.start)
     .map((course) => ({ params: { slug: course.data.slug }, props: { course } }))) satisfies GetStaticPaths;
 
