@@ -2,10 +2,12 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Connect } from 'vite';
 import { contentRole, isInStaticPaths, listContentFiles, type ContentLayout } from '../content/format/content-files';
 import type { MetadataSettings } from '../content/format/pelican-metadata';
 import { isSkippedSource } from '../content/format/static-sources';
 import { linkedStaticFiles } from '../content/loaders/linked-static';
+import { attachedPlaces } from '../content/loaders/attached-places';
 import { serveFolder } from './serve-folder';
 
 export interface PelicanStaticOptions {
@@ -31,7 +33,8 @@ export function staticTarget(path: string, extraPathMetadata: PelicanStaticOptio
 
 /**
  * Serves and copies the content folder's static files (`images/`, PDFs, …) at the same paths they
- * had under Pelican, so `/images/x.jpeg` keeps working after the move.
+ * had under Pelican, so `/images/x.jpeg` keeps working after the move: a file linked with
+ * `{attach}` beside the post that attaches it, as Pelican moves it (the loaders find where).
  */
 export default function pelicanStatic({ contentDir, layout, extraPathMetadata, metadata }: PelicanStaticOptions): AstroIntegration {
   const isStatic = (path: string) => contentRole(path, layout) === 'static';
@@ -45,6 +48,7 @@ export default function pelicanStatic({ contentDir, layout, extraPathMetadata, m
     name: 'pelican-static',
     hooks: {
       'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveAttached(contentDir));
         server.middlewares.use(serveFolder('/', contentDir, isStatic));
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -53,13 +57,30 @@ export default function pelicanStatic({ contentDir, layout, extraPathMetadata, m
         const copiedSources = await Promise.all(listed.map(isCopiedSource));
         const linked = await linkedStaticFiles(contentDir, listed, layout);
         const files = listed.filter((path, position) => isStatic(path) || copiedSources[position] || linked.has(path));
+        const attached = attachedPlaces(contentDir);
         for (const path of files) {
-          const target = join(out, staticTarget(path, extraPathMetadata));
+          const target = join(out, attached.get(path) ?? staticTarget(path, extraPathMetadata));
           await mkdir(dirname(target), { recursive: true });
           await copyFile(join(contentDir, path), target);
         }
         logger.info(`copied ${files.length} static file(s) from the content folder`);
       },
     },
+  };
+}
+
+/** Dev-server middleware: a file `{attach}` moved, at its place beside the post. */
+function serveAttached(contentDir: string): Connect.NextHandleFunction {
+  return (request, response, next) => {
+    let path: string;
+    try {
+      path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '');
+    } catch {
+      return next();
+    }
+    const file = [...attachedPlaces(contentDir)].find(([, place]) => place === path)?.[0];
+    if (file === undefined) return next();
+    request.url = `/${file}`;
+    serveFolder('/', contentDir)(request, response, next);
   };
 }

@@ -32,6 +32,13 @@ describe('resolveIntrasiteLink', () => {
     expect(resolve('{filename}/images/a.png')).toEqual({ url: '/images/a.png' });
   });
 
+  it('leads to where {attach} moved a file, from every kind of link', () => {
+    const moved: IntrasiteContext = { ...context, staticPlace: (path) => (path === 'images/a.png' ? 'posts/tips/a.png' : undefined) };
+    expect(resolveIntrasiteLink('{static}/images/a.png#x', moved)).toEqual({ url: '/posts/tips/a.png#x' });
+    expect(resolveIntrasiteLink('{attach}/images/a.png', moved)).toEqual({ url: '/posts/tips/a.png' });
+    expect(resolveIntrasiteLink('{static}chart.png', moved)).toEqual({ url: '/mlops/chart.png' });
+  });
+
   it('resolves {tag}, {category}, {author} by slug, and {index}', () => {
     expect(resolve('{tag}Python')).toEqual({ url: '/tag/python/' });
     expect(resolve('{category}python')).toEqual({ url: '/category/python/' });

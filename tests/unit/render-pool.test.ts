@@ -10,6 +10,7 @@ import { startRenderPool } from '../../src/content/loaders/render-pool';
 
 const seedPath = fileURLToPath(new URL('../../content/posts/ml-in-production.md', import.meta.url));
 const links: LinkIndex = {
+  attached: new Map(),
   contentDir: fileURLToPath(new URL('../../content/', import.meta.url)),
   contentLabel: 'content',
   urls: new Map([['pages/about.md', '/pages/about/']]),

@@ -10,6 +10,8 @@ export interface IntrasiteContext {
   urlOfSource: (path: string) => string | null | undefined;
   /** Whether a non-Markdown file exists at this path from the content root. */
   staticExists: (path: string) => boolean;
+  /** Where such a file is on the site, when not at its own path (`{attach}` moved it beside a post). */
+  staticPlace?: (path: string) => string | undefined;
   /** URL of a category, tag or author page; `undefined` when no post has that term. */
   termUrl: (kind: 'category' | 'tag' | 'author', name: string) => string | undefined;
   /** URL of the home page. */
@@ -74,7 +76,7 @@ export function resolveIntrasiteLink(href: string, context: IntrasiteContext): L
     const url = context.urlOfSource(path);
     if (url === null) return { problem: `${written} points to ${context.contentLabel}/${path}, which has errors of its own` };
     if (url !== undefined) return { url: url + suffix };
-    if (context.staticExists(path)) return { url: `/${path}${suffix}` };
+    if (context.staticExists(path)) return { url: `/${context.staticPlace?.(path) ?? path}${suffix}` };
   }
   const shown = candidates[0] ?? target;
   return { problem: `${written} points to ${context.contentLabel}/${shown}, which does not exist` };
@@ -96,6 +98,24 @@ export function intrasiteCandidates(sourcePath: string, kind: string, target: st
 
 const STATIC_REFERENCE = /(?:\{(static|attach)\}|\|(static|attach)\|)([^\s)"'<>?#]+)/g;
 
+/** A link to a static file: how it was written, and the paths it may name (see `intrasiteCandidates`). */
+export interface StaticLink {
+  kind: 'static' | 'attach';
+  candidates: string[];
+}
+
+/**
+ * The links of a source to static files (`{static}`, `{attach}`), in the order they are written.
+ *
+ * @example staticLinks('posts/a.md', '![x]({attach}x.png)') // [{ kind: 'attach', candidates: ['posts/x.png', 'x.png'] }]
+ */
+export function staticLinks(sourcePath: string, text: string): StaticLink[] {
+  return [...text.matchAll(STATIC_REFERENCE)].map((match) => {
+    const kind = (match[1] ?? match[2]) === 'attach' ? 'attach' : 'static';
+    return { kind, candidates: intrasiteCandidates(sourcePath, kind, decoded(match[3] ?? '')) };
+  });
+}
+
 /**
  * The files a source links with `{static}` or `{attach}`: Pelican copies them to the site even when
  * they are outside STATIC_PATHS. Each reference gives its candidate paths; the caller keeps those
@@ -104,5 +124,5 @@ const STATIC_REFERENCE = /(?:\{(static|attach)\}|\|(static|attach)\|)([^\s)"'<>?
  * @example staticReferences('posts/a.md', '![x]({static}/logo.png)') // [['logo.png']]
  */
 export function staticReferences(sourcePath: string, text: string): string[][] {
-  return [...text.matchAll(STATIC_REFERENCE)].map((match) => intrasiteCandidates(sourcePath, match[1] ?? match[2] ?? 'static', decoded(match[3] ?? '')));
+  return staticLinks(sourcePath, text).map(({ candidates }) => candidates);
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -13,6 +13,9 @@ import { parsedFromRst, readRstFiles } from '../format/readers/rst-reader';
 import { ContentError, displayPath, formatProblem, type ContentProblem } from '../format/content-error';
 import { linkIndexOf, type LinkIndex } from '../model/link-index';
 import { linkedStaticFiles } from './linked-static';
+import { setAttachedPlaces } from './attached-places';
+import { attachedFiles } from '../model/attached-files';
+import { staticLinks, type StaticLink } from '../format/intrasite-links';
 import type { EntryKind, MetadataSettings } from '../format/pelican-metadata';
 import { readEntry, type EntrySchema } from '../format/read-entry';
 import { renderBody, type RenderedBody, type RenderJob } from '../model/render-body';
@@ -34,6 +37,8 @@ interface FileRead {
   bytesDigest: string;
   kind: EntryKind;
   result: ReturnType<typeof readEntry>;
+  /** Its links to static files, in the order written: where `{attach}` moves a file depends on them. */
+  staticLinks: StaticLink[];
 }
 
 export interface PelicanLoaderOptions {
@@ -187,7 +192,9 @@ async function readFolderNow(
     );
     // The commit date is part of the digest: committing an edit changes "updated on", not the bytes.
     const bytesDigest = generateDigest(`${bytes.toString('latin1')}\0${lastCommitted?.toISOString() ?? ''}`);
-    const read: FileRead = { relativePath, path, bytesDigest, kind, result };
+    // Most sources link no static file that way: only those that name one are searched.
+    const links = bytes.includes('attach') || bytes.includes('static') ? staticLinks(relativePath, bytes.toString('utf8')) : [];
+    const read: FileRead = { relativePath, path, bytesDigest, kind, result, staticLinks: links };
     readCache.set(cacheKey, { mtimeMs, size, lastCommitted: lastCommitted?.getTime(), read });
     return read;
   };
@@ -207,14 +214,40 @@ async function readFolderNow(
     defaultLang: options.settings.defaultLang,
     slugs: options.settings.slugs,
   });
-  const links = linkIndexOf(index, staticFiles, {
-    contentDir,
-    contentLabel: displayPath(contentDir),
-    urlPatterns: options.settings.urls,
-    timeZone: options.settings.timeZone,
-    ...(options.layout ? { layout: options.layout } : {}),
-    slugs: options.settings.slugs,
-  });
+  // Pelican fills entries in (and so resolves their links) in the order its default feeds take
+  // them: articles newest first, then pages by file name (seen with Pelican 4.8: of two posts
+  // attaching one file, the newer keeps it). Only needed when a file is attached at all.
+  const attaching = !read.some(({ staticLinks: links }) => links.some(({ kind }) => kind === 'attach'))
+    ? []
+    : read
+        .flatMap(({ relativePath, kind, staticLinks: links }) => {
+          const entry = links.length > 0 ? index.entries.get(relativePath) : undefined;
+          return entry ? [{ kind, sourcePath: relativePath, url: entry.url, time: entry.metadata.date?.getTime() ?? 0, links }] : [];
+        })
+        .sort((a, b) =>
+          a.kind !== b.kind ? (a.kind === 'article' ? -1 : 1)
+          : a.kind === 'article' ? b.time - a.time || a.sourcePath.localeCompare(b.sourcePath)
+          : posix.basename(a.sourcePath).localeCompare(posix.basename(b.sourcePath)),
+        );
+  const placedBySettings = (path: string) => {
+    const metadata = options.settings.pathMetadata?.extraPathMetadata[path];
+    return metadata !== undefined && ['save_as', 'path', 'url'].some((key) => key in metadata);
+  };
+  const attached = attachedFiles(attaching, (path) => staticFiles.has(path), placedBySettings);
+  setAttachedPlaces(contentDir, attached);
+  const links = linkIndexOf(
+    index,
+    staticFiles,
+    {
+      contentDir,
+      contentLabel: displayPath(contentDir),
+      urlPatterns: options.settings.urls,
+      timeZone: options.settings.timeZone,
+      ...(options.layout ? { layout: options.layout } : {}),
+      slugs: options.settings.slugs,
+    },
+    attached,
+  );
   return { read, index, indexProblems, links };
 }
 
@@ -312,7 +345,8 @@ export function pelicanLoader(options: PelicanLoaderOptions): Loader {
     const bodiesInFiles = options.bodies === 'files';
     // Where bodies go is part of what is stored: switching re-renders, so that no entry keeps an
     // empty body in the store that `render(entry)` would show.
-    const settingsKey = JSON.stringify([STORE_VERSION, options.settings, options.markdown, index.fingerprint, bodiesInFiles]);
+    // Where `{attach}` put files is in it too: links to them lead there.
+    const settingsKey = JSON.stringify([STORE_VERSION, options.settings, options.markdown, index.fingerprint, bodiesInFiles, [...links.attached]]);
     // The dev server keeps its own store (and so its own bodies) apart from the builds'.
     const bodyStore: BodyStore = context.watcher ? 'dev' : 'build';
     const stale = new Set(store.keys());

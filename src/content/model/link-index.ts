@@ -20,6 +20,8 @@ export interface LinkIndex {
   terms: SiteIndex['terms'];
   /** Every non-Markdown file of the folder, by path from the content root. */
   staticFiles: Set<string>;
+  /** The files `{attach}` moves beside a post: where each is on the site (see `attachedFiles`). */
+  attached: Map<string, string>;
   urlPatterns: UrlPatterns;
   timeZone: string;
   /** Where the folder's entries are. Default: this project's layout. */
@@ -32,9 +34,10 @@ export function linkIndexOf(
   index: SiteIndex,
   staticFiles: ReadonlySet<string>,
   folder: Pick<LinkIndex, 'contentDir' | 'contentLabel' | 'urlPatterns' | 'timeZone' | 'layout' | 'slugs'>,
+  attached: ReadonlyMap<string, string> = new Map(),
 ): LinkIndex {
   const urls = new Map([...index.entries].map(([path, entry]) => [path, entry.url]));
-  return { ...folder, urls, terms: index.terms, staticFiles: new Set(staticFiles) };
+  return { ...folder, urls, terms: index.terms, staticFiles: new Set(staticFiles), attached: new Map(attached) };
 }
 
 /** The intrasite-link context of one file of the folder. */
@@ -49,6 +52,7 @@ export function intrasiteContextFor(sourcePath: string, links: LinkIndex): Intra
       return ['article', 'page'].includes(contentRole(path, links.layout)) && existsSync(join(links.contentDir, path)) ? null : undefined;
     },
     staticExists: (path) => links.staticFiles.has(path),
+    staticPlace: (path) => links.attached.get(path),
     termUrl: (kind, name) => {
       const slug = termSlug(kind, name, links.slugs);
       return links.terms[kind].has(slug) ? expandUrlPattern(links.urlPatterns[kind], { slug }, links.timeZone) : undefined;
