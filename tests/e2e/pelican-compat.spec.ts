@@ -122,9 +122,21 @@ test('listings paginate at the configured page size; hidden and draft posts are 
     await older.click();
   }
   expect(page.url()).toBe(`${server.origin}/page/2/`);
-  expect(titles).toEqual(['Feature stores, explained', 'Detecting data drift', 'Pandas tips', 'Hello, world']);
+  // The featured post leads the first page, and keeps its place among the others on the later ones.
+  expect(titles).toEqual(['Hello, world', 'Feature stores, explained', 'Detecting data drift', 'Pandas tips', 'Hello, world']);
   await page.getByRole('link', { name: '← Newer posts' }).click();
   await expect(page).toHaveURL(`${server.origin}/`);
+});
+
+test('a post with "Featured: yes" comes first on the home page, under its own heading, and only there', async ({ page }) => {
+  await page.goto(`${server.origin}/`);
+  const featured = page.getByRole('region', { name: 'Featured' });
+  await expect(featured.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(['Hello, world']);
+  await expect(page.getByRole('heading', { level: 2, name: 'Latest posts' })).toBeVisible();
+  await page.goto(`${server.origin}/page/2/`);
+  await expect(page.getByRole('region', { name: 'Featured' })).toHaveCount(0);
+  await page.goto(`${server.origin}/category/misc/`);
+  await expect(page.getByRole('region', { name: 'Featured' })).toHaveCount(0);
 });
 
 test('code blocks show their language and copy with one click', async ({ page, context }) => {

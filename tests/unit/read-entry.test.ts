@@ -184,3 +184,13 @@ describe('readEntry: bad input names file, line, field and value', () => {
     expect(result.status === 'ok' && result.metadata.slug).toBe('guan-yu');
   });
 });
+
+describe('readEntry: Featured', () => {
+  it('reads yes and no as Pelican headers and YAML front matter write them, and names a typo', () => {
+    expect(ok('Title: A\nDate: 2024-01-01\nFeatured: yes\n\nBody\n').metadata.featured).toBe(true);
+    expect(ok('---\ntitle: A\ndate: 2024-01-01\nfeatured: true\n---\nBody\n').metadata.featured).toBe(true);
+    expect(ok('Title: A\nDate: 2024-01-01\nFeatured: No\n\nBody\n').metadata.featured).toBe(false);
+    expect(ok('Title: A\nDate: 2024-01-01\n\nBody\n').metadata.featured).toBe(false);
+    expect(problems('Title: A\nDate: 2024-01-01\nFeatured: ture\n\nBody\n')).toEqual([expect.stringMatching(/content\/posts\/post\.md:3.*featured.*is not yes or no/)]);
+  });
+});

@@ -19,6 +19,7 @@ function input(sourcePath: string, metadata: Partial<IndexInput['metadata']>, ki
       status: 'published',
       lang: 'en',
       translation: false,
+      featured: false,
       extra: {},
       date: new Date('2021-01-01T00:00:00Z'),
       ...metadata,

@@ -48,9 +48,15 @@ export interface EntryMetadata {
   /** Image path relative to the content root. */
   headerCover?: string;
   headline?: string;
+  /** `Featured: yes`: shown first on the home page, as Ghost and AstroPaper feature posts. */
+  featured: boolean;
   /** Every key not listed above, lower-cased, its values joined. */
   extra: Record<string, string>;
 }
+
+/** How a header says yes or no (YAML front matter's `true`/`false` included). */
+const YES = new Set(['yes', 'true', '1']);
+const NO = new Set(['no', 'false', '0']);
 
 /** Header keys this reader gives a meaning to; the rest land in `extra`. */
 export const KNOWN_KEYS = new Set([
@@ -68,6 +74,7 @@ export const KNOWN_KEYS = new Set([
   'translation',
   'header_cover',
   'headline',
+  'featured',
 ]);
 
 /** The header key a schema field comes from, to find the line of a schema error. */
@@ -137,6 +144,11 @@ export function readEntryMetadata(
   const authorField = fields.get('author');
   const authors = authorsField ? splitList(authorsField.values) : authorField ? [authorField.values.join(' ').trim()].filter(Boolean) : [];
   const translation = text('translation')?.toLowerCase();
+  const featured = text('featured')?.toLowerCase();
+  const featuredField = fields.get('featured');
+  if (featured !== undefined && featuredField && !YES.has(featured) && !NO.has(featured)) {
+    problems.push({ line: featuredField.line, field: 'featured', value: featured, message: 'is not yes or no (true/false, 1/0 work too)' });
+  }
 
   const extra: Record<string, string> = {};
   for (const [key, field] of fields) {
@@ -151,6 +163,7 @@ export function readEntryMetadata(
     status: (text('status') ?? 'published').toLowerCase(),
     lang: text('lang') ?? settings.defaultLang,
     translation: translation === 'true' || translation === 'yes' || translation === '1',
+    featured: featured !== undefined && YES.has(featured),
     extra,
   };
   const modified = fields.has('modified') ? readDate('modified') : date;

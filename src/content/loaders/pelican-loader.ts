@@ -72,7 +72,7 @@ const POOL_THRESHOLD = 150;
 /** Files read (or bodies written) at once: enough to keep the disk busy, far below the open-files limit at 10,000 posts. */
 const READ_CONCURRENCY = 64;
 /** Bump when what the loader stores changes, so cached entries are rebuilt. */
-const STORE_VERSION = '7';
+const STORE_VERSION = '8';
 
 /** Astro's store as it is at run time: its type leaves out the method that lists an entry's images. */
 type StoreWithImages = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };

@@ -41,6 +41,14 @@ export const listedArticles = oncePerBuild(async (): Promise<Article[]> =>
   (await articlesWithPages()).filter(({ data }) => isListed(data)),
 );
 
+/** How many featured posts the home page shows above the others (Ghost's and AstroPaper's "Featured"). */
+export const FEATURED_ON_HOME = 3;
+
+/** The newest posts marked `Featured: yes`, for the top of the home page. */
+export const featuredArticles = oncePerBuild(async (): Promise<Article[]> =>
+  (await listedArticles()).filter(({ data }) => data.featured).slice(0, FEATURED_ON_HOME),
+);
+
 /** Every page that gets built. */
 export const pagesWithPages = oncePerBuild(async (): Promise<Page[]> => getCollection('pages', ({ data }) => isBuilt(data)));
 

@@ -16,6 +16,8 @@ export const articleSchema = ({ image }: SchemaContext) =>
     tags: z.array(z.string()).default([]),
     /** Author names; default: the site's default author, or none when the site has none (Pelican's `AUTHOR = ''`). */
     authors: z.array(z.string()),
+    /** `Featured: yes`: shown first on the home page. */
+    featured: z.boolean().default(false),
     /** Header cover, optimized by astro:assets. */
     headerCover: image().optional(),
   });

@@ -67,6 +67,7 @@ export default {
   'listing.termFeed.author': 'Atom feed of this author',
   'terms.description': '{title} of {site}',
   'listing.latest': 'Latest posts',
+  'listing.featured': 'Featured',
   'terms.category': 'Categories',
   'terms.tag': 'Tags',
   'terms.author': 'Authors',

@@ -66,6 +66,7 @@ export default {
   'listing.termFeed.author': 'Canal Atom de este autor',
   'terms.description': '{title} de {site}',
   'listing.latest': 'Últimos artículos',
+  'listing.featured': 'Destacados',
   'terms.category': 'Categorías',
   'terms.tag': 'Etiquetas',
   'terms.author': 'Autores',
