@@ -40,6 +40,7 @@ export default function remarkPythonMarkdown(this: Processor, options: Options =
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
   return (tree: Root, file: VFile) => {
     tableRowsAsPythonMarkdown(tree, file);
+    headerOnlyTablesAsPythonMarkdown(tree);
     setextHeadingsAsPythonMarkdown(tree, file);
     spacedLinksAsPythonMarkdown(tree, file);
     // Python-Markdown strips a code span's white space (`` `abc ` `` is `abc`).
@@ -72,6 +73,18 @@ function tableRowsAsPythonMarkdown(tree: Root, file: VFile): void {
       const empty: TableCell = { type: 'tableCell', children: [] };
       row.children = [empty, ...row.children].slice(0, Math.max(columns, 1));
     }
+  });
+}
+
+/**
+ * A table with a header and no rows, as Python-Markdown's `tables` writes it: with one empty row
+ * (its `_build_empty_row`), where GFM writes the header alone.
+ */
+function headerOnlyTablesAsPythonMarkdown(tree: Root): void {
+  visitParents(tree, 'table', (table: Table) => {
+    const columns = table.children[0]?.children.length ?? 0;
+    if (table.children.length !== 1 || columns === 0) return;
+    table.children.push({ type: 'tableRow', children: Array.from({ length: columns }, (): TableCell => ({ type: 'tableCell', children: [] })) });
   });
 }
 
