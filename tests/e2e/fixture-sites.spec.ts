@@ -70,6 +70,26 @@ test('a rebuild after one edit renders that post again and copies the pages it d
   }
 });
 
+test('a rebuild after an edit of a featured post shows it anew at the top of the home page, wherever it is in the list', async () => {
+  mkdirSync('.fixture-builds', { recursive: true });
+  const contentDir = mkdtempSync(join('.fixture-builds', 'featured-content-'));
+  cpSync('tests/fixtures/sites/pelican-blog', contentDir, { recursive: true });
+  const siteConfig = 'tests/fixtures/sites/configs/redirects.config.ts';
+  const first = await buildFixture('pelican-blog', { contentDir, siteConfig });
+  try {
+    expect(first.code, first.output).toBe(0);
+    // The oldest post, featured: on the home page only as featured, its listing place is page 2.
+    const hello = join(contentDir, 'hello.md');
+    writeFileSync(hello, readFileSync(hello, 'utf8').replace('A post at the content root', 'An edited post at the content root'));
+    const second = await buildFixture('pelican-blog', { contentDir, outDir: first.outDir, cold: false, siteConfig });
+    expect(second.code, second.output).toBe(0);
+    expect(readFileSync(join(first.outDir, 'client', 'index.html'), 'utf8')).toContain('An edited post at the content root');
+  } finally {
+    removeBuild(first);
+    rmSync(contentDir, { recursive: true, force: true });
+  }
+});
+
 test('a rebuild into the last output removes what the content no longer makes, and leaves unchanged pages untouched', async () => {
   mkdirSync('.fixture-builds', { recursive: true });
   const contentDir = mkdtempSync(join('.fixture-builds', 'pruned-content-'));

@@ -2,7 +2,7 @@ import site from '@site-config';
 import { cacheKey, entryKey, sharedFields, type KeyedEntry } from '../../lib/cache-key';
 import { orderedCourses } from './courses';
 import { oncePerBuild, perBuild } from './per-build';
-import { articlesWithPages, pagesWithPages, type Article } from './queries';
+import { articlesWithPages, featuredArticles, pagesWithPages, type Article } from './queries';
 import type { FeedSpec } from './feeds';
 import type { SiteRoute } from './routes';
 import { authorEntries } from './optional-collections';
@@ -41,6 +41,8 @@ const articleKeys = (articles: readonly Article[]) => articles.map(keyOf);
 /** The key of a page of the catch-all route; none in dev, where no page is kept. */
 export async function routeCacheKey(route: SiteRoute): Promise<string> {
   if (import.meta.env.DEV) return '';
+  // The home page's first page shows the featured posts too, from wherever they are in the list.
+  const featured = route.view === 'listing' && !route.term && route.pagination.current === 1 ? articleKeys(await featuredArticles()) : [];
   const shown = (() => {
     switch (route.view) {
       case 'article':
@@ -48,7 +50,7 @@ export async function routeCacheKey(route: SiteRoute): Promise<string> {
       case 'page':
         return keyOf(route.page);
       case 'listing':
-        return [route.pagination, route.term?.kind ?? null, route.term?.name ?? null, articleKeys(route.articles)];
+        return [route.pagination, route.term?.kind ?? null, route.term?.name ?? null, articleKeys(route.articles), featured];
       case 'course':
         return keyOf(route.course);
       // Titles, dates, terms and courses: all in the site key.
