@@ -71,6 +71,7 @@ export default function pelicanStatic({ contentDir, layout, extraPathMetadata, m
 
 /** Dev-server middleware: a file `{attach}` moved, at its place beside the post. */
 function serveAttached(contentDir: string): Connect.NextHandleFunction {
+  const fromFolder = serveFolder('/', contentDir);
   return (request, response, next) => {
     let path: string;
     try {
@@ -81,6 +82,6 @@ function serveAttached(contentDir: string): Connect.NextHandleFunction {
     const file = [...attachedPlaces(contentDir)].find(([, place]) => place === path)?.[0];
     if (file === undefined) return next();
     request.url = `/${file}`;
-    serveFolder('/', contentDir)(request, response, next);
+    fromFolder(request, response, next);
   };
 }

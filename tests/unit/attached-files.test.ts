@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { attachedFiles, type AttachingEntry } from '../../src/content/model/attached-files';
 import { staticLinks } from '../../src/content/format/intrasite-links';
 
-const entry = (sourcePath: string, url: string, text: string): AttachingEntry => ({ sourcePath, url, links: staticLinks(sourcePath, text) });
+// Articles dated by their position: the first given is the newest, as Pelican would take them.
+let age = 0;
+const entry = (sourcePath: string, url: string, text: string): AttachingEntry => ({ kind: 'article', sourcePath, url, time: 1_000 - age++, links: staticLinks(sourcePath, text) });
 const files = new Set(['images/diagram.png', 'images/other.png', 'media/sub/x.gif', 'posts/2024/shot.png']);
 const isStatic = (path: string) => files.has(path);
 
@@ -40,6 +42,19 @@ describe('attachedFiles', () => {
       new Map([
         ['media/sub/x.gif', 'posts/later/media/sub/x.gif'],
         ['images/other.png', 'posts/later/images/other.png'],
+      ]),
+    );
+  });
+
+  it('takes articles newest first whatever order they come in, then pages by file name', () => {
+    const older: AttachingEntry = { kind: 'article', sourcePath: 'old.md', url: '/old/', time: 1, links: staticLinks('old.md', '[x]({attach}/images/other.png)') };
+    const newer: AttachingEntry = { kind: 'article', sourcePath: 'new.md', url: '/new/', time: 2, links: staticLinks('new.md', '[x]({attach}/images/other.png)') };
+    const page: AttachingEntry = { kind: 'page', sourcePath: 'pages/a.md', url: '/pages/a.html', links: staticLinks('pages/a.md', '[x]({attach}/media/sub/x.gif)') };
+    const otherPage: AttachingEntry = { kind: 'page', sourcePath: 'pages/b.md', url: '/pages/b.html', links: staticLinks('pages/b.md', '[x]({attach}/media/sub/x.gif)') };
+    expect(attachedFiles([otherPage, page, older, newer], isStatic)).toEqual(
+      new Map([
+        ['images/other.png', 'new/images/other.png'],
+        ['media/sub/x.gif', 'pages/x.gif'],
       ]),
     );
   });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -214,21 +214,14 @@ async function readFolderNow(
     defaultLang: options.settings.defaultLang,
     slugs: options.settings.slugs,
   });
-  // Pelican fills entries in (and so resolves their links) in the order its default feeds take
-  // them: articles newest first, then pages by file name (seen with Pelican 4.8: of two posts
-  // attaching one file, the newer keeps it). Only needed when a file is attached at all.
+  // Only needed when a file is attached at all.
   const attaching = !read.some(({ staticLinks: links }) => links.some(({ kind }) => kind === 'attach'))
     ? []
-    : read
-        .flatMap(({ relativePath, kind, staticLinks: links }) => {
-          const entry = links.length > 0 ? index.entries.get(relativePath) : undefined;
-          return entry ? [{ kind, sourcePath: relativePath, url: entry.url, time: entry.metadata.date?.getTime() ?? 0, links }] : [];
-        })
-        .sort((a, b) =>
-          a.kind !== b.kind ? (a.kind === 'article' ? -1 : 1)
-          : a.kind === 'article' ? b.time - a.time || a.sourcePath.localeCompare(b.sourcePath)
-          : posix.basename(a.sourcePath).localeCompare(posix.basename(b.sourcePath)),
-        );
+    : read.flatMap(({ relativePath, kind, staticLinks: links }) => {
+        const entry = links.length > 0 ? index.entries.get(relativePath) : undefined;
+        const time = entry?.metadata.date?.getTime();
+        return entry ? [{ kind, sourcePath: relativePath, url: entry.url, ...(time !== undefined ? { time } : {}), links }] : [];
+      });
   const placedBySettings = (path: string) => {
     const metadata = options.settings.pathMetadata?.extraPathMetadata[path];
     return metadata !== undefined && ['save_as', 'path', 'url'].some((key) => key in metadata);
