@@ -105,7 +105,8 @@ export interface StaticLink {
 }
 
 /**
- * The links of a source to static files (`{static}`, `{attach}`), in the order they are written.
+ * The links of a source to static files (`{static}`, `{attach}`), in the order they are written:
+ * Pelican copies such files to the site even outside STATIC_PATHS, and `{attach}` moves them.
  *
  * @example staticLinks('posts/a.md', '![x]({attach}x.png)') // [{ kind: 'attach', candidates: ['posts/x.png', 'x.png'] }]
  */
@@ -114,15 +115,4 @@ export function staticLinks(sourcePath: string, text: string): StaticLink[] {
     const kind = (match[1] ?? match[2]) === 'attach' ? 'attach' : 'static';
     return { kind, candidates: intrasiteCandidates(sourcePath, kind, decoded(match[3] ?? '')) };
   });
-}
-
-/**
- * The files a source links with `{static}` or `{attach}`: Pelican copies them to the site even when
- * they are outside STATIC_PATHS. Each reference gives its candidate paths; the caller keeps those
- * that exist.
- *
- * @example staticReferences('posts/a.md', '![x]({static}/logo.png)') // [['logo.png']]
- */
-export function staticReferences(sourcePath: string, text: string): string[][] {
-  return staticLinks(sourcePath, text).map(({ candidates }) => candidates);
 }

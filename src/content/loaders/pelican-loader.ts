@@ -12,7 +12,7 @@ import { parseHtmlEntry } from '../format/readers/html-reader';
 import { parsedFromRst, readRstFiles } from '../format/readers/rst-reader';
 import { ContentError, displayPath, formatProblem, type ContentProblem } from '../format/content-error';
 import { linkIndexOf, type LinkIndex } from '../model/link-index';
-import { linkedStaticFiles } from './linked-static';
+import { linkedStaticFilesOf } from './linked-static';
 import { setAttachedPlaces } from './attached-places';
 import { attachedFiles } from '../model/attached-files';
 import { staticLinks, type StaticLink } from '../format/intrasite-links';
@@ -155,8 +155,9 @@ async function readFolderNow(
   const committed = changed && listed ? listed.committed : await lastCommitDates(contentDir);
   listings.set(key, { files: allFiles, committed });
   const roleOf = (path: string) => contentRole(path, options.layout);
-  // Static by the layout, or linked with {static} from outside STATIC_PATHS (Pelican copies those too).
-  const staticFiles = new Set([...allFiles.filter((path) => roleOf(path) === 'static'), ...(await linkedStaticFiles(contentDir, allFiles, options.layout))]);
+  // Static by the layout; those linked with {static} from outside STATIC_PATHS (Pelican copies
+  // them too) are added once the sources are read, from their links.
+  const staticFiles = new Set(allFiles.filter((path) => roleOf(path) === 'static'));
   const sources = allFiles.filter((path) => ['article', 'page'].includes(roleOf(path)));
   const limit = pLimit(READ_CONCURRENCY);
   // `.rst` files that need reading go to docutils together: one Python process per batch.
@@ -199,6 +200,7 @@ async function readFolderNow(
     return read;
   };
   const read = await Promise.all(sources.map((relativePath) => limit(() => readOne(relativePath))));
+  for (const path of linkedStaticFilesOf(allFiles, options.layout, read.map(({ staticLinks: links }) => links))) staticFiles.add(path);
   // A source Pelican does not publish, in STATIC_PATHS, is copied as it is (pelican-static).
   for (const { relativePath, result } of read) {
     if (result.status === 'skip' && result.warning && options.layout?.staticPaths != null && isInStaticPaths(relativePath, options.layout)) staticFiles.add(relativePath);
