@@ -35,10 +35,3 @@ export function formatMessage(message: Message, lang: string, values?: MessageVa
 export function htmlMessage(text: string, parts: Record<string, string>): string {
   return escapeHtml(text).replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(parts, name) ? parts[name]! : whole));
 }
-
-/**
- * A link for `htmlMessage`'s parts: its address and words escaped.
- *
- * @example linkHtml('/archives/', 'the archives') // '<a href="/archives/">the archives</a>'
- */
-export const linkHtml = (href: string, text: string): string => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;

@@ -9,3 +9,10 @@ import { escapeUTF8 } from 'entities';
 export function escapeHtml(text: string): string {
   return escapeUTF8(text).replaceAll('&apos;', '&#39;');
 }
+
+/**
+ * A link, its address and words escaped: for sentences and emails written as HTML strings.
+ *
+ * @example linkHtml('/archives/', 'the archives') // '<a href="/archives/">the archives</a>'
+ */
+export const linkHtml = (href: string, text: string): string => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;

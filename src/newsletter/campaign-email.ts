@@ -5,7 +5,7 @@ import juice from 'juice';
 import type { Letter } from './campaigns.ts';
 import type { MailMessage } from './mailer.ts';
 import { NEWSLETTER_PATHS } from './paths.ts';
-import { escapeHtml } from '../lib/escape-html.ts';
+import { escapeHtml, linkHtml } from '../lib/escape-html.ts';
 
 /** What every campaign email says about the site that sends it. */
 export interface Sender {
@@ -83,7 +83,7 @@ ${content.html}
 <p class="read"><a class="button" href="${escapeHtml(content.readUrl)}">${escapeHtml(t('email.readOnSite'))}</a></p>
 <div class="footer">
 <p>${escapeHtml(content.why)}</p>
-<p><a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t('email.unsubscribe'))}</a> · <a href="${escapeHtml(content.readUrl)}">${escapeHtml(content.readUrl)}</a></p>
+<p>${linkHtml(unsubscribeUrl, t('email.unsubscribe'))} · ${linkHtml(content.readUrl, content.readUrl)}</p>
 <p>${escapeHtml(sender.siteName)}${sender.address ? ` · ${escapeHtml(sender.address)}` : ''}</p>
 </div>
 </div></body></html>`,

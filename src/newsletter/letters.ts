@@ -2,7 +2,7 @@ import { courseSeats, courseStatusLabel, coursePrice, courseWhen, placeLines } f
 import { translator } from '../i18n/translate.ts';
 import { formatDate } from '../lib/format-date.ts';
 import type { LetterContent } from './campaign-email.ts';
-import { escapeHtml } from '../lib/escape-html.ts';
+import { escapeHtml, linkHtml } from '../lib/escape-html.ts';
 
 /** The site facts letters are written with. */
 export interface LetterSite {
@@ -112,7 +112,7 @@ export function digestLetter(posts: readonly DigestPost[], site: LetterSite, why
   const items = posts
     .map(
       (post) =>
-        `<h2><a href="${escapeHtml(absolute(post.url, site))}">${escapeHtml(post.title)}</a></h2>\n<p class="byline">${escapeHtml(formatDate(post.date, site.timeZone, site.lang))}</p>\n<p>${escapeHtml(post.summary)}</p>`,
+        `<h2>${linkHtml(absolute(post.url, site), post.title)}</h2>\n<p class="byline">${escapeHtml(formatDate(post.date, site.timeZone, site.lang))}</p>\n<p>${escapeHtml(post.summary)}</p>`,
     )
     .join('\n');
   const count = translator(site.lang)('email.digest.count', { count: posts.length });

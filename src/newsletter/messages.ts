@@ -1,5 +1,5 @@
 import type { MailMessage } from './mailer';
-import { escapeHtml } from '../lib/escape-html.ts';
+import { escapeHtml, linkHtml } from '../lib/escape-html.ts';
 import type { Translate } from '../i18n/translate.ts';
 
 export interface ConfirmationEmail {
@@ -49,7 +49,7 @@ export function confirmationEmail(email: ConfirmationEmail): MailMessage {
 <p>${escapeHtml(t('email.confirm.asked', { what }))}</p>
 <p><a href="${escapeHtml(email.confirmUrl)}" style="display: inline-block; padding: .6em 1.2em; background: #0b5cad; color: #fff; border-radius: 6px; text-decoration: none">${escapeHtml(button)}</a></p>
 <p>${escapeHtml(t('email.confirm.works', { days: email.confirmDays }))}</p>
-<p style="font-size: .9em; color: #57606a"><a href="${escapeHtml(email.unsubscribeUrl)}">${escapeHtml(t('email.unsubscribe'))}</a> · ${escapeHtml(email.siteName)}</p>
+<p style="font-size: .9em; color: #57606a">${linkHtml(email.unsubscribeUrl, t('email.unsubscribe'))} · ${escapeHtml(email.siteName)}</p>
 </body></html>
 `;
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, type MessageKey } from '../../src/i18n/catalogues';
-import { formatMessage, htmlMessage, linkHtml, type Message } from '../../src/i18n/format-message';
+import { formatMessage, htmlMessage, type Message } from '../../src/i18n/format-message';
+import { linkHtml } from '../../src/lib/escape-html';
 import { catalogueLanguage, missingMessages, translator } from '../../src/i18n/translate';
 import { interfaceLanguageDiagnostics } from '../../src/lint/interface-language';
 
